@@ -1,0 +1,76 @@
+import Fluent
+import Vapor
+
+/// The `gridcase` command line. With no command, `start` runs.
+enum Commands {
+    static func register(_ app: Application) {
+        app.asyncCommands.use(StartCommand(), as: "start", isDefault: true)
+        app.asyncCommands.use(MigrateDatabaseCommand(), as: "migrate")
+        app.asyncCommands.use(SeedDemoCommand(), as: "seed-demo")
+        app.asyncCommands.use(UserCommands(), as: "user")
+    }
+}
+
+/// `start`: what `gridcase` without arguments does. Ready to try on a fresh checkout.
+struct StartCommand: AsyncCommand {
+    struct Signature: CommandSignature {}
+    let signature = Signature()
+    let help = "Default when no command is given: migrates the database, loads demo data into an empty one, prints the URL and demo logins, and serves."
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await MigrateDatabaseCommand.migrate(app, console: context.console)
+        let loaded = try await DemoData.loadIfEmpty(on: app.db, hasher: app.password.async, clock: app.clock)
+        if loaded { context.console.print("Demodata inlästa.") }
+        if try await User.query(on: app.db).filter(\.$email == DemoData.logins[0].email).count() > 0 {
+            context.console.print(DemoData.loginSummary(publicURL: app.appConfig.publicURL))
+        } else {
+            context.console.print("Gridcase körs på \(app.appConfig.publicURL)")
+        }
+        guard let serve = app.asyncCommands.commands["serve"] else { return }
+        var serveContext = context
+        serveContext.input = CommandInput(arguments: [context.input.executable])
+        try await serve.run(using: &serveContext)
+    }
+}
+
+/// `migrate`: applies every migration not yet applied, without asking.
+struct MigrateDatabaseCommand: AsyncCommand {
+    struct Signature: CommandSignature {}
+    let signature = Signature()
+    let help = "Applies the database migrations that have not been applied yet."
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        try await Self.migrate(context.application, console: context.console)
+    }
+
+    static func migrate(_ app: Application, console: any Console) async throws {
+        try await app.migrator.setupIfNeeded().get()
+        let pending = try await app.migrator.previewPrepareBatch().get()
+        guard !pending.isEmpty else { return }
+        try await app.migrator.prepareBatch().get()
+        console.print("Migrerade databasen: \(pending.map(\.0.name).joined(separator: ", "))")
+    }
+}
+
+/// `seed-demo`: loads the demo companies and users into an empty database.
+struct SeedDemoCommand: AsyncCommand {
+    struct Signature: CommandSignature {}
+    let signature = Signature()
+    let help = "Loads demo companies and users into an empty database and prints the demo logins."
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await MigrateDatabaseCommand.migrate(app, console: context.console)
+        guard try await DemoData.loadIfEmpty(on: app.db, hasher: app.password.async, clock: app.clock) else {
+            context.console.error("Databasen innehåller redan organisationer; demodata lästes inte in.")
+            throw ExitCode.failure
+        }
+        context.console.print(DemoData.loginSummary(publicURL: app.appConfig.publicURL))
+    }
+}
+
+enum ExitCode: Error, CustomStringConvertible {
+    case failure
+    var description: String { "The command failed." }
+}

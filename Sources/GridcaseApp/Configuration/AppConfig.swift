@@ -1,0 +1,120 @@
+import Foundation
+import Logging
+
+/// Everything Gridcase reads from its environment, read and checked once at start-up.
+/// `.env.example` documents every key.
+public struct AppConfig: Sendable, Equatable {
+    public enum DatabaseLocation: Sendable, Equatable {
+        case sqlite(path: String)
+        /// `schema` keeps Gridcase's tables in their own PostgreSQL schema (created when missing).
+        case postgres(url: String, schema: String?)
+    }
+
+    public var database: DatabaseLocation
+    public var databasePoolSize: Int
+    public var host: String
+    public var port: Int
+    public var publicURL: String
+    public var secureCookies: Bool
+    public var logLevel: Logger.Level
+    public var sessionIdleTimeout: TimeInterval
+    public var sessionAbsoluteTimeout: TimeInterval
+    public var bcryptCost: Int
+    public var trustForwardedFor: Bool
+
+    public static let defaultSQLitePath = "./data/gridcase.sqlite"
+
+    public struct Invalid: Error, CustomStringConvertible, Equatable {
+        public let key: String
+        public let reason: String
+        public var description: String { "Configuration error in \(key): \(reason)" }
+    }
+
+    /// Reads the configuration; throws `Invalid` naming the first bad key.
+    public static func fromEnvironment(_ environment: [String: String]) throws(Invalid) -> AppConfig {
+        var reader = Reader(environment: environment)
+        let port = try reader.int("PORT", default: 8080, range: 1...65535)
+        let host = try reader.string("HOST", default: "127.0.0.1")
+        let publicURL = try reader.url("PUBLIC_URL", default: "http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)")
+        return AppConfig(
+            database: try reader.database("DATABASE_URL"),
+            databasePoolSize: try reader.int("DATABASE_POOL_SIZE", default: 4, range: 1...100),
+            host: host,
+            port: port,
+            publicURL: publicURL,
+            secureCookies: try reader.bool("SECURE_COOKIES", default: publicURL.hasPrefix("https://")),
+            logLevel: try reader.logLevel("LOG_LEVEL", default: .info),
+            sessionIdleTimeout: TimeInterval(try reader.int("SESSION_IDLE_MINUTES", default: 120, range: 5...1440) * 60),
+            sessionAbsoluteTimeout: TimeInterval(try reader.int("SESSION_ABSOLUTE_HOURS", default: 12, range: 1...168) * 3600),
+            bcryptCost: try reader.int("BCRYPT_COST", default: 12, range: 4...31),
+            trustForwardedFor: try reader.bool("TRUST_FORWARDED_FOR", default: false)
+        )
+    }
+}
+
+/// Reads typed values from the environment, naming the key in every error.
+private struct Reader {
+    let environment: [String: String]
+
+    func value(_ key: String) -> String? {
+        guard let raw = environment[key]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+        return raw
+    }
+
+    func string(_ key: String, default fallback: String) throws(AppConfig.Invalid) -> String {
+        value(key) ?? fallback
+    }
+
+    func int(_ key: String, default fallback: Int, range: ClosedRange<Int>) throws(AppConfig.Invalid) -> Int {
+        guard let raw = value(key) else { return fallback }
+        guard let number = Int(raw), range.contains(number) else {
+            throw .init(key: key, reason: "expected a whole number from \(range.lowerBound) to \(range.upperBound), got '\(raw)'")
+        }
+        return number
+    }
+
+    func bool(_ key: String, default fallback: Bool) throws(AppConfig.Invalid) -> Bool {
+        guard let raw = value(key) else { return fallback }
+        switch raw.lowercased() {
+        case "1", "true", "yes", "on": return true
+        case "0", "false", "no", "off": return false
+        default: throw .init(key: key, reason: "expected true or false, got '\(raw)'")
+        }
+    }
+
+    func url(_ key: String, default fallback: String) throws(AppConfig.Invalid) -> String {
+        guard let raw = value(key) else { return fallback }
+        guard let url = URL(string: raw), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
+            throw .init(key: key, reason: "expected an http:// or https:// URL, got '\(raw)'")
+        }
+        return raw.hasSuffix("/") ? String(raw.dropLast()) : raw
+    }
+
+    func logLevel(_ key: String, default fallback: Logger.Level) throws(AppConfig.Invalid) -> Logger.Level {
+        guard let raw = value(key) else { return fallback }
+        guard let level = Logger.Level(rawValue: raw.lowercased()) else {
+            let names = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
+            throw .init(key: key, reason: "expected one of \(names), got '\(raw)'")
+        }
+        return level
+    }
+
+    func database(_ key: String) throws(AppConfig.Invalid) -> AppConfig.DatabaseLocation {
+        guard let raw = value(key) else { return .sqlite(path: AppConfig.defaultSQLitePath) }
+        if raw.hasPrefix("postgres://") || raw.hasPrefix("postgresql://") {
+            guard let url = URL(string: raw), url.host != nil else {
+                throw .init(key: key, reason: "the PostgreSQL URL has no host")
+            }
+            let schema = value("DATABASE_SCHEMA")
+            if let schema, !schema.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) {
+                throw .init(key: "DATABASE_SCHEMA", reason: "use only letters, digits and _, got '\(schema)'")
+            }
+            return .postgres(url: raw, schema: schema)
+        }
+        if raw.hasPrefix("sqlite://") { return .sqlite(path: String(raw.dropFirst("sqlite://".count))) }
+        if raw.contains("://") {
+            throw .init(key: key, reason: "expected a file path for SQLite or a postgres:// URL")
+        }
+        return .sqlite(path: raw)
+    }
+}

@@ -1,0 +1,84 @@
+import Fluent
+import GridcaseDomain
+import Vapor
+
+/// Signing in and out.
+struct AuthController {
+    static let failedMessage = "Fel e-postadress eller lösenord."
+    static let throttledMessage = "För många inloggningsförsök. Vänta 15 minuter och försök igen."
+
+    struct LoginForm: Content {
+        var email: String?
+        var password: String?
+    }
+
+    @Sendable func showLogin(req: Request) async throws -> Response {
+        if let user = req.auth.get(CurrentUser.self) {
+            return req.redirect(to: Navigation.startPage(for: user.role))
+        }
+        return try await req.render(LoginPage(email: "", error: nil))
+    }
+
+    @Sendable func login(req: Request) async throws -> Response {
+        let form = try req.content.decode(LoginForm.self)
+        let email = (form.email ?? "").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let password = form.password ?? ""
+
+        let throttled = try await req.loginThrottler.countAttempt(email: email, address: req.clientAddress)
+        if throttled {
+            req.logger.notice("Sign-in throttled")
+            return try await req.render(LoginPage(email: email, error: Self.throttledMessage), status: .tooManyRequests)
+        }
+
+        let user = try await User.query(on: req.db).filter(\.$email == email).first()
+        // Check a password even for an unknown e-mail, so the answer takes as long as for a known one.
+        let storedHash = user?.passwordHash ?? req.application.dummyPasswordHash
+        let passwordMatches = try await req.password.async.verify(password, created: storedHash)
+        guard let user, let userID = user.id, passwordMatches, user.isActive else {
+            return try await req.render(LoginPage(email: email, error: Self.failedMessage), status: .unauthorized)
+        }
+
+        try await req.loginThrottler.clearAccount(email: email)
+        // A new session id at every sign-in: a session fixed before sign-in is never promoted.
+        if let previous = req.auth.get(CurrentUser.self) {
+            try await req.sessions.end(sessionID: previous.sessionID)
+        }
+        let token = try await req.sessions.create(for: userID)
+        req.logger.info("Signed in", metadata: ["user": .string(userID.uuidString)])
+
+        let response = req.redirect(to: Navigation.startPage(for: user.role))
+        response.cookies[SessionStore.cookieName] = req.application.cookieFactory.session(token)
+        response.cookies[CSRFMiddleware.anonymousCookieName] = req.application.cookieFactory.expired()
+        return response
+    }
+
+    @Sendable func logout(req: Request) async throws -> Response {
+        if let user = req.auth.get(CurrentUser.self) {
+            try await req.sessions.end(sessionID: user.sessionID)
+            req.auth.logout(CurrentUser.self)
+        }
+        let response = req.redirect(to: .login)
+        response.cookies[SessionStore.cookieName] = req.application.cookieFactory.expired()
+        return response
+    }
+}
+
+struct LoginPage: Page {
+    static let template = "auth/login"
+    let title = "Logga in"
+    let email: String
+    let error: String?
+    var action = SitePath.login.relative
+}
+
+extension Application {
+    private struct DummyHashKey: StorageKey {
+        typealias Value = String
+    }
+
+    /// A hash of a random password, checked when the e-mail is unknown.
+    var dummyPasswordHash: String {
+        get { storage[DummyHashKey.self] ?? "" }
+        set { storage[DummyHashKey.self] = newValue }
+    }
+}

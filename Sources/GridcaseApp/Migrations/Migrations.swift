@@ -1,0 +1,9 @@
+import Fluent
+
+/// Every migration, in order. Append only: a migration that has landed is never edited.
+enum AppMigrations {
+    static let all: [any Migration] = [
+        M001_CreateOrganizations(),
+        M002_CreateUsersAndSessions(),
+    ]
+}

@@ -1,0 +1,88 @@
+import Vapor
+
+/// A path parameter: `.key` when registering a route, `.value` when building a link.
+enum Parameter<Value: LosslessStringConvertible> {
+    case key
+    case value(Value)
+}
+
+/// Every location in Gridcase. Routes are registered from it and every link and redirect is built from it,
+/// so no path is spelled twice.
+enum SitePath {
+    case home
+    case login
+    case logout
+    case account
+    case accountPassword
+    case cases
+    case inbox
+    case admin
+    case adminUsers
+    case adminNewUser
+    case adminUser(Parameter<UUID>)
+    case adminUserActivation(Parameter<UUID>)
+    case systemOrganizations
+    case systemOrganization(Parameter<UUID>)
+
+    static let userIDKey = "userID"
+    static let organizationIDKey = "organizationID"
+
+    var pathComponents: [PathComponent] {
+        switch self {
+        case .home: []
+        case .login: ["login"]
+        case .logout: ["logout"]
+        case .account: ["account"]
+        case .accountPassword: ["account", "password"]
+        case .cases: ["cases"]
+        case .inbox: ["inbox"]
+        case .admin: ["admin"]
+        case .adminUsers: ["admin", "users"]
+        case .adminNewUser: ["admin", "users", "new"]
+        case .adminUser(let id): ["admin", "users", Self.component(id, Self.userIDKey)]
+        case .adminUserActivation(let id): ["admin", "users", Self.component(id, Self.userIDKey), "activation"]
+        case .systemOrganizations: ["system", "organizations"]
+        case .systemOrganization(let id): ["system", "organizations", Self.component(id, Self.organizationIDKey)]
+        }
+    }
+
+    /// The path to put in a link or a redirect, for example "/admin/users/…".
+    var relative: String {
+        "/" + pathComponents.map(\.description).joined(separator: "/")
+    }
+
+    private static func component<Value>(_ parameter: Parameter<Value>, _ key: String) -> PathComponent {
+        switch parameter {
+        case .key: .parameter(key)
+        case .value(let value): .constant(value.description)
+        }
+    }
+}
+
+extension RoutesBuilder {
+    @discardableResult
+    func get<Response: AsyncResponseEncodable>(
+        _ path: SitePath, use closure: @Sendable @escaping (Request) async throws -> Response
+    ) -> Route {
+        on(.GET, path.pathComponents, use: closure)
+    }
+
+    @discardableResult
+    func post<Response: AsyncResponseEncodable>(
+        _ path: SitePath, use closure: @Sendable @escaping (Request) async throws -> Response
+    ) -> Route {
+        on(.POST, path.pathComponents, use: closure)
+    }
+}
+
+extension Request {
+    func redirect(to path: SitePath) -> Response {
+        redirect(to: path.relative, redirectType: .normal)
+    }
+
+    /// A UUID path parameter; a malformed one answers like a missing record (404).
+    func uuidParameter(_ key: String) throws -> UUID {
+        guard let raw = parameters.get(key), let id = UUID(uuidString: raw) else { throw Abort(.notFound) }
+        return id
+    }
+}

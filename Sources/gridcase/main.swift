@@ -1,0 +1,3 @@
+import GridcaseApp
+
+await GridcaseMain.run()

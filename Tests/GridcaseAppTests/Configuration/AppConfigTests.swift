@@ -1,0 +1,50 @@
+import Testing
+@testable import GridcaseApp
+
+@Suite struct AppConfigTests {
+    @Test func defaultsAreTheEmbeddedSetup() throws {
+        let config = try AppConfig.fromEnvironment([:])
+        #expect(config.database == .sqlite(path: "./data/gridcase.sqlite"))
+        #expect(config.host == "127.0.0.1")
+        #expect(config.port == 8080)
+        #expect(config.publicURL == "http://127.0.0.1:8080")
+        #expect(config.secureCookies == false)
+        #expect(config.logLevel == .info)
+    }
+
+    @Test func readsEveryKey() throws {
+        let config = try AppConfig.fromEnvironment([
+            "DATABASE_URL": "postgres://gridcase@127.0.0.1:5432/gridcase", "DATABASE_SCHEMA": "gridcase",
+            "DATABASE_POOL_SIZE": "8", "HOST": "0.0.0.0", "PORT": "9000", "PUBLIC_URL": "https://el.example.se/",
+            "LOG_LEVEL": "debug", "SESSION_IDLE_MINUTES": "30", "SESSION_ABSOLUTE_HOURS": "8", "BCRYPT_COST": "10",
+            "TRUST_FORWARDED_FOR": "true",
+        ])
+        #expect(config.database == .postgres(url: "postgres://gridcase@127.0.0.1:5432/gridcase", schema: "gridcase"))
+        #expect(config.databasePoolSize == 8)
+        #expect(config.port == 9000)
+        #expect(config.publicURL == "https://el.example.se")
+        #expect(config.secureCookies, "on by default behind https")
+        #expect(config.logLevel == .debug)
+        #expect(config.sessionIdleTimeout == 1800)
+        #expect(config.sessionAbsoluteTimeout == 8 * 3600)
+        #expect(config.bcryptCost == 10)
+        #expect(config.trustForwardedFor)
+    }
+
+    @Test(arguments: [
+        ("PORT", "åttioåttio"), ("PORT", "70000"), ("SECURE_COOKIES", "kanske"), ("LOG_LEVEL", "loud"),
+        ("PUBLIC_URL", "ftp://x"), ("DATABASE_URL", "mysql://x/y"), ("DATABASE_POOL_SIZE", "0"), ("BCRYPT_COST", "3"),
+    ])
+    func aWrongValueNamesItsKey(key: String, value: String) {
+        #expect {
+            try AppConfig.fromEnvironment([key: value])
+        } throws: { error in
+            (error as? AppConfig.Invalid)?.key == key && "\(error)".contains(key)
+        }
+    }
+
+    @Test func sqlitePathsAreAcceptedWithOrWithoutScheme() throws {
+        #expect(try AppConfig.fromEnvironment(["DATABASE_URL": "/var/lib/gridcase/db.sqlite"]).database == .sqlite(path: "/var/lib/gridcase/db.sqlite"))
+        #expect(try AppConfig.fromEnvironment(["DATABASE_URL": "sqlite://data/x.sqlite"]).database == .sqlite(path: "data/x.sqlite"))
+    }
+}
