@@ -32,7 +32,7 @@ public struct AppConfig: Sendable, Equatable {
 
     /// Reads the configuration; throws `Invalid` naming the first bad key.
     public static func fromEnvironment(_ environment: [String: String]) throws(Invalid) -> AppConfig {
-        var reader = Reader(environment: environment)
+        let reader = Reader(environment: environment)
         let port = try reader.int("PORT", default: 8080, range: 1...65535)
         let host = try reader.string("HOST", default: "127.0.0.1")
         let publicURL = try reader.url("PUBLIC_URL", default: "http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)")

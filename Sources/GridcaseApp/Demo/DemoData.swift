@@ -19,6 +19,7 @@ enum DemoData {
         let organizationNumber: String
         var electricalSafetyRegistration: String? = nil
         var gs1Prefixes: [String] = []
+        var caseNumberPrefix: String? = nil
         var areas: [(code: String, name: String)] = []
         let users: [(role: Role, name: String, email: String, phone: String, authorization: String?)]
     }
@@ -26,7 +27,7 @@ enum DemoData {
     static let companies: [Company] = [
         Company(
             kind: .gridCompany, name: "Kullabygdens Elnät AB", organizationNumber: "556712-3459",
-            gs1Prefixes: ["735999"], areas: [("HBG", "Helsingborg"), ("HOG", "Höganäs"), ("ANG", "Ängelholm")],
+            gs1Prefixes: ["735999"], caseNumberPrefix: "KBE", areas: [("HBG", "Helsingborg"), ("HOG", "Höganäs"), ("ANG", "Ängelholm")],
             users: [
                 (.caseHandler, "Karin Lindqvist", "karin.handlaggare@kullabygden-elnat.example", "042-400 10 20", nil),
                 (.gridAdmin, "Per Håkansson", "per.admin@kullabygden-elnat.example", "042-400 10 01", nil),
@@ -34,7 +35,7 @@ enum DemoData {
         ),
         Company(
             kind: .gridCompany, name: "Vätterbygdens Nät AB", organizationNumber: "559034-8719",
-            gs1Prefixes: ["735999"], areas: [("JKG", "Jönköping"), ("HUS", "Huskvarna"), ("GRA", "Gränna")],
+            gs1Prefixes: ["735999"], caseNumberPrefix: "VBN", areas: [("JKG", "Jönköping"), ("HUS", "Huskvarna"), ("GRA", "Gränna")],
             users: [
                 (.caseHandler, "Sofia Berg", "sofia.handlaggare@vatterbygden-nat.example", "036-10 20 30", nil),
                 (.gridAdmin, "Erik Nyström", "erik.admin@vatterbygden-nat.example", "036-10 20 01", nil),
@@ -88,9 +89,12 @@ enum DemoData {
                     kind: company.kind, name: company.name,
                     organizationNumber: try OrganizationNumber(parsing: company.organizationNumber).normalized,
                     electricalSafetyRegistration: company.electricalSafetyRegistration,
-                    gs1Prefixes: company.gs1Prefixes, createdAt: now
+                    gs1Prefixes: company.gs1Prefixes, caseNumberPrefix: company.caseNumberPrefix, createdAt: now
                 )
                 try await organization.create(on: db)
+                if company.kind == .gridCompany {
+                    try await GridCompanyDefaults.install(for: organization, on: db)
+                }
                 let id = try organization.requireID()
                 organizationIDs[company.name] = id
                 for area in company.areas {

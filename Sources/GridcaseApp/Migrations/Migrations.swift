@@ -5,5 +5,7 @@ enum AppMigrations {
     static let all: [any Migration] = [
         M001_CreateOrganizations(),
         M002_CreateUsersAndSessions(),
+        M003_CreateCases(),
+        M004_AddSessionListFilters(),
     ]
 }

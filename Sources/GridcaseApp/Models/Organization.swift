@@ -16,6 +16,8 @@ final class Organization: Model, @unchecked Sendable {
     @OptionalField(key: "electrical_safety_registration") var electricalSafetyRegistration: String?
     /// A grid company's GS1 company prefixes, comma-separated (the start of its anläggnings-ID).
     @OptionalField(key: "gs1_prefixes") var gs1Prefixes: String?
+    /// A grid company's prefix for its case numbers, e.g. "KBE" in KBE-2026-00042.
+    @OptionalField(key: "case_number_prefix") var caseNumberPrefix: String?
     @Field(key: "created_at") var createdAt: Date
 
     @Children(for: \.$gridCompany) var gridAreas: [GridArea]
@@ -25,7 +27,8 @@ final class Organization: Model, @unchecked Sendable {
 
     init(
         id: UUID? = nil, kind: OrganizationKind, name: String, organizationNumber: String,
-        electricalSafetyRegistration: String? = nil, gs1Prefixes: [String] = [], createdAt: Date
+        electricalSafetyRegistration: String? = nil, gs1Prefixes: [String] = [], caseNumberPrefix: String? = nil,
+        createdAt: Date
     ) {
         self.id = id
         self.kind = kind
@@ -33,6 +36,7 @@ final class Organization: Model, @unchecked Sendable {
         self.organizationNumber = organizationNumber
         self.electricalSafetyRegistration = electricalSafetyRegistration
         self.gs1Prefixes = gs1Prefixes.isEmpty ? nil : gs1Prefixes.joined(separator: ",")
+        self.caseNumberPrefix = caseNumberPrefix
         self.createdAt = createdAt
     }
 

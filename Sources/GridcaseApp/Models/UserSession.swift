@@ -13,6 +13,8 @@ final class UserSession: Model, @unchecked Sendable {
     @Field(key: "csrf_token") var csrfToken: String
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "last_seen_at") var lastSeenAt: Date
+    /// Each list's filter and search words, as JSON by list name: kept here so they stay out of URLs.
+    @OptionalField(key: "list_filters") var listFilters: String?
 
     init() {}
 

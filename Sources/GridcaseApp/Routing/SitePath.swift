@@ -15,6 +15,16 @@ enum SitePath {
     case account
     case accountPassword
     case cases
+    case caseFilter
+    case newCase
+    case caseDetail(Parameter<UUID>)
+    case caseEdit(Parameter<UUID>)
+    case caseSend(Parameter<UUID>)
+    case caseDelete(Parameter<UUID>)
+    case caseNotes(Parameter<UUID>)
+    case caseAttachments(Parameter<UUID>)
+    case caseAttachment(Parameter<UUID>, Parameter<UUID>)
+    case casePrint(Parameter<UUID>)
     case inbox
     case admin
     case adminUsers
@@ -24,6 +34,8 @@ enum SitePath {
     case systemOrganizations
     case systemOrganization(Parameter<UUID>)
 
+    static let caseIDKey = "caseID"
+    static let attachmentIDKey = "attachmentID"
     static let userIDKey = "userID"
     static let organizationIDKey = "organizationID"
 
@@ -35,6 +47,17 @@ enum SitePath {
         case .account: ["account"]
         case .accountPassword: ["account", "password"]
         case .cases: ["cases"]
+        case .caseFilter: ["cases", "filter"]
+        case .newCase: ["cases", "new"]
+        case .caseDetail(let id): ["cases", Self.component(id, Self.caseIDKey)]
+        case .caseEdit(let id): ["cases", Self.component(id, Self.caseIDKey), "edit"]
+        case .caseSend(let id): ["cases", Self.component(id, Self.caseIDKey), "send"]
+        case .caseDelete(let id): ["cases", Self.component(id, Self.caseIDKey), "delete"]
+        case .caseNotes(let id): ["cases", Self.component(id, Self.caseIDKey), "notes"]
+        case .caseAttachments(let id): ["cases", Self.component(id, Self.caseIDKey), "attachments"]
+        case .caseAttachment(let id, let file):
+            ["cases", Self.component(id, Self.caseIDKey), "attachments", Self.component(file, Self.attachmentIDKey)]
+        case .casePrint(let id): ["cases", Self.component(id, Self.caseIDKey), "print"]
         case .inbox: ["inbox"]
         case .admin: ["admin"]
         case .adminUsers: ["admin", "users"]

@@ -11,8 +11,30 @@ func routes(_ app: Application) throws {
 
     let home = HomeController()
     signedIn.get(.home, use: home.home)
-    signedIn.get(.cases, use: home.cases)
     signedIn.get(.inbox, use: home.inbox)
+
+    let caseList = CaseListController()
+    signedIn.get(.cases, use: caseList.list)
+    signedIn.post(.caseFilter, use: caseList.filter)
+
+    let newCase = NewCaseController()
+    signedIn.get(.newCase, use: newCase.form)
+    signedIn.post(.newCase, use: newCase.reload)
+    signedIn.post(.cases, use: newCase.create)
+
+    let cases = CaseController()
+    let uploadLimit = ByteCount(value: CSRFMiddleware.signedInBodyLimit)
+    signedIn.get(.caseDetail(.key), use: cases.show)
+    signedIn.on(.POST, SitePath.caseDetail(.key).pathComponents, body: .collect(maxSize: uploadLimit), use: cases.save)
+    signedIn.get(.caseEdit(.key), use: cases.edit)
+    signedIn.get(.caseSend(.key), use: cases.confirmSend)
+    signedIn.post(.caseSend(.key), use: cases.send)
+    signedIn.get(.caseDelete(.key), use: cases.confirmDelete)
+    signedIn.post(.caseDelete(.key), use: cases.delete)
+    signedIn.post(.caseNotes(.key), use: cases.addNote)
+    signedIn.on(.POST, SitePath.caseAttachments(.key).pathComponents, body: .collect(maxSize: uploadLimit), use: cases.upload)
+    signedIn.get(.caseAttachment(.key, .key), use: cases.download)
+    signedIn.get(.casePrint(.key), use: cases.print)
 
     let account = AccountController()
     signedIn.get(.account, use: account.show)

@@ -1,3 +1,4 @@
+import GridcaseDomain
 import Vapor
 
 /// Refuses every state-changing request that does not carry the form token of its session (or, before
@@ -8,9 +9,17 @@ struct CSRFMiddleware: AsyncMiddleware {
     static let headerName = "X-CSRF-Token"
     /// Before sign-in the token lives in its own cookie (double submit); after, in the session row.
     static let anonymousCookieName = "gridcase_csrf"
+    /// Room for the largest attachment and the form around it.
+    static let signedInBodyLimit = AttachmentRules.maximumBytes + 1024 * 1024
+    static let anonymousBodyLimit = 64 * 1024
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if ![.GET, .HEAD, .OPTIONS].contains(request.method) {
+            // The token may be in a streamed body (uploads): collect it first, within the route's limits.
+            if request.body.data == nil {
+                let limit = request.auth.has(CurrentUser.self) ? Self.signedInBodyLimit : Self.anonymousBodyLimit
+                _ = try await request.body.collect(max: limit).get()
+            }
             let sent = request.headers.first(name: Self.headerName)
                 ?? (try? request.content.get(String.self, at: Self.fieldName))
             guard let sent, let expected = request.expectedCSRFToken,

@@ -56,7 +56,8 @@ extension Request {
             },
             navigation: user.map { Navigation.items(for: $0.role) }?.map { item in
                 .init(label: item.label, href: item.path.relative,
-                      isCurrent: current == item.path.relative || current.hasPrefix(item.path.relative + "/"))
+                      isCurrent: current == item.path.relative
+                          || (current.hasPrefix(item.path.relative + "/") && current != SitePath.newCase.relative))
             } ?? [],
             logoutAction: SitePath.logout.relative,
             homeHref: SitePath.home.relative
@@ -74,9 +75,10 @@ enum Navigation {
     static func items(for role: Role) -> [Item] {
         switch role {
         case .installer:
-            [Item(label: "Mina ärenden", path: .cases)]
+            [Item(label: "Mina ärenden", path: .cases), Item(label: "Ny anmälan", path: .newCase)]
         case .installerAdmin:
-            [Item(label: "Mina ärenden", path: .cases), Item(label: "Administration", path: .admin)]
+            [Item(label: "Mina ärenden", path: .cases), Item(label: "Ny anmälan", path: .newCase),
+             Item(label: "Administration", path: .admin)]
         case .caseHandler:
             [Item(label: "Inkorg", path: .inbox)]
         case .gridAdmin:

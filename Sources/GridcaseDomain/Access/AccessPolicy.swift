@@ -72,3 +72,42 @@ public enum AccessPolicy {
         return ownership == .otherOrganization ? .notFound : .forbidden
     }
 }
+
+/// Something a user may try to do with a case.
+public enum CaseAction: String, CaseIterable, Sendable {
+    /// See the case with its fields, notes, attachments and history; print it.
+    case view
+    /// Change the notification's fields, send it, delete a draft, fetch facility data into it.
+    case edit
+    /// Write a note or add an attachment.
+    case contribute
+}
+
+/// Who a case belongs to: the installer company that files it and the grid company it is filed with.
+public struct CaseOwnership: Sendable {
+    public let installerCompanyID: UUID
+    public let gridCompanyID: UUID
+    public let status: CaseStatus
+
+    public init(installerCompanyID: UUID, gridCompanyID: UUID, status: CaseStatus) {
+        self.installerCompanyID = installerCompanyID
+        self.gridCompanyID = gridCompanyID
+        self.status = status
+    }
+}
+
+extension AccessPolicy {
+    /// Everyone in the installer company sees and works on its cases; the grid company's handlers and
+    /// admins see the cases sent to it; nobody else knows the case exists. Whether the case's status
+    /// allows a change is the case's own rule (`CaseStatus`), asked after this.
+    public static func decide(_ actor: Actor, _ action: CaseAction, on ownership: CaseOwnership) -> Decision {
+        let isInstallerSide = actor.organizationID == ownership.installerCompanyID
+            && isAllowed(actor.role, .fileCases, .ownOrganization)
+        let isGridSide = actor.organizationID == ownership.gridCompanyID
+            && isAllowed(actor.role, .handleCases, .ownOrganization)
+            && ownership.status.visibleToGridCompany
+        if isInstallerSide { return .allowed }
+        if isGridSide { return action == .edit ? .forbidden : .allowed }
+        return .notFound
+    }
+}

@@ -8,17 +8,6 @@ struct HomeController {
         req.redirect(to: Navigation.startPage(for: try req.currentUser.role))
     }
 
-    /// "Mina ärenden": the installer company's cases.
-    @Sendable func cases(req: Request) async throws -> Response {
-        let user = try req.currentUser
-        try req.authorize(.fileCases, ownerOrganizationID: user.organizationID)
-        let gridCompanies = try await RegistrationQueries.approvedGridCompanies(for: user.organizationID, on: req.db)
-        return try await req.render(CasesPage(
-            organizationName: user.organizationName,
-            gridCompanies: gridCompanies.map(\.name)
-        ))
-    }
-
     /// "Inkorg": the cases sent to the grid company.
     @Sendable func inbox(req: Request) async throws -> Response {
         let user = try req.currentUser
@@ -29,14 +18,6 @@ struct HomeController {
             .all()
         return try await req.render(InboxPage(organizationName: user.organizationName, gridAreas: areas.map(\.name)))
     }
-}
-
-struct CasesPage: Page {
-    static let template = "home/cases"
-    let title = "Mina ärenden"
-    let organizationName: String
-    /// The grid companies the installer company may file with.
-    let gridCompanies: [String]
 }
 
 struct InboxPage: Page {

@@ -1,0 +1,50 @@
+import Fluent
+import GridcaseDomain
+import Vapor
+
+extension Request {
+    /// The case named in the path with its company, area and job type, when the user may do `action` with
+    /// it. Another organisation's case answers 404, exactly like a case that does not exist.
+    func authorizedCase(_ action: CaseAction) async throws -> Case {
+        let id = try uuidParameter(SitePath.caseIDKey)
+        guard let record = try await Case.query(on: db)
+            .filter(\.$id == id)
+            .with(\.$gridCompany).with(\.$installerCompany).with(\.$gridArea).with(\.$jobType)
+            .first()
+        else { throw Abort(.notFound) }
+        switch AccessPolicy.decide(try currentUser.actor, action, on: record.ownership) {
+        case .allowed: return record
+        case .forbidden: throw Abort(.forbidden)
+        case .notFound: throw Abort(.notFound)
+        }
+    }
+
+    var caseCreation: CaseCreation { CaseCreation(database: db, clock: clock) }
+    var caseEditing: CaseEditing { CaseEditing(database: db, clock: clock) }
+}
+
+/// The line that names a case everywhere: "Servisändring - Anläggning med en mätare, Ej skickat".
+struct CaseHeader: Encodable, Sendable {
+    let caseNumber: String
+    let heading: String
+    let statusName: String
+    let status: String
+    let gridCompanyName: String
+    let gridAreaName: String
+    let installerCompanyName: String
+    let createdAt: String
+    let submittedAt: String?
+
+    /// Needs the case loaded with its grid company, installer company, area and job type.
+    init(_ record: Case) {
+        caseNumber = record.caseNumber
+        heading = "\(record.installationType.swedishName) - \(record.jobType.name)"
+        statusName = record.status.swedishName
+        status = record.status.rawValue
+        gridCompanyName = record.gridCompany.name
+        gridAreaName = record.gridArea.name
+        installerCompanyName = record.installerCompany.name
+        createdAt = DisplayFormat.dateTime(record.createdAt)
+        submittedAt = record.submittedAt.map(DisplayFormat.dateTime)
+    }
+}

@@ -1,0 +1,93 @@
+import Fluent
+import GridcaseDomain
+import Vapor
+
+/// "Mina ärenden": everyone in an installer company sees the company's cases. Filters and search words
+/// are posted and kept in the session; only the page number is in the URL.
+struct CaseListController {
+    static let listName = "cases"
+
+    struct FilterForm: Content {
+        var status: String?
+        var gridCompany: String?
+        var search: String?
+        var sort: String?
+        var clear: String?
+    }
+
+    @Sendable func list(req: Request) async throws -> Response {
+        let user = try req.currentUser
+        try req.authorize(.fileCases, ownerOrganizationID: user.organizationID)
+        let filter = try await req.listFilters.load(Self.listName, as: CaseListFilter.self) ?? CaseListFilter()
+        let page = max(1, req.query[Int.self, at: "sida"] ?? 1)
+        let (rows, total) = try await CaseListQueries.installerCompanyCases(user.organizationID, filter: filter, page: page, on: req.db)
+        let gridCompanies = try await RegistrationQueries.approvedGridCompanies(for: user.organizationID, on: req.db)
+        let notice = req.query[String.self, at: "meddelande"] == "borttaget" ? "Utkastet är borttaget." : nil
+        return try await req.render(CaseListPage(filter: filter, rows: rows, total: total, page: page,
+                                                 gridCompanies: gridCompanies, notice: notice))
+    }
+
+    @Sendable func filter(req: Request) async throws -> Response {
+        let user = try req.currentUser
+        try req.authorize(.fileCases, ownerOrganizationID: user.organizationID)
+        let form = try req.content.decode(FilterForm.self)
+        let filter: CaseListFilter? = form.clear != nil ? nil : CaseListFilter(
+            status: form.status.flatMap(CaseStatus.init),
+            gridCompanyID: form.gridCompany.flatMap(UUID.init(uuidString:)),
+            search: form.search.map { String($0.trimmingCharacters(in: .whitespaces).prefix(100)) }.flatMap { $0.isEmpty ? nil : $0 },
+            oldestFirst: form.sort == "oldest"
+        )
+        try await req.listFilters.save(filter, for: Self.listName)
+        return req.redirect(to: .cases)
+    }
+}
+
+struct CaseListPage: Page {
+    static let template = "cases/list"
+
+    struct Option: Encodable, Sendable {
+        let value: String
+        let label: String
+        let isSelected: Bool
+    }
+
+    struct PageLink: Encodable, Sendable {
+        let label: String
+        let href: String
+        let isCurrent: Bool
+    }
+
+    let title = "Mina ärenden"
+    let newCaseHref = SitePath.newCase.relative
+    let filterAction = SitePath.caseFilter.relative
+    let rows: [CaseListRow]
+    let total: Int
+    let statuses: [Option]
+    let gridCompanies: [Option]
+    let search: String
+    let oldestFirst: Bool
+    let isFiltered: Bool
+    let pages: [PageLink]
+    let summary: String
+    let notice: String?
+
+    init(filter: CaseListFilter, rows: [CaseListRow], total: Int, page: Int, gridCompanies: [Organization], notice: String?) {
+        self.rows = rows
+        self.total = total
+        self.notice = notice
+        statuses = CaseStatus.allCases.map { Option(value: $0.rawValue, label: $0.swedishName, isSelected: $0 == filter.status) }
+        self.gridCompanies = gridCompanies.compactMap { company in
+            company.id.map { Option(value: $0.uuidString, label: company.name, isSelected: $0 == filter.gridCompanyID) }
+        }
+        search = filter.search ?? ""
+        oldestFirst = filter.oldestFirst
+        isFiltered = filter != CaseListFilter()
+        let pageCount = max(1, (total + CaseListQueries.pageSize - 1) / CaseListQueries.pageSize)
+        pages = pageCount == 1 ? [] : (1...pageCount).map {
+            PageLink(label: String($0), href: SitePath.cases.relative + "?sida=\($0)", isCurrent: $0 == page)
+        }
+        let first = total == 0 ? 0 : (page - 1) * CaseListQueries.pageSize + 1
+        let last = min(total, page * CaseListQueries.pageSize)
+        summary = total == 0 ? "Inga ärenden." : "Visar \(first)–\(last) av \(total) ärenden."
+    }
+}

@@ -1,0 +1,53 @@
+import Fluent
+import GridcaseDomain
+import Vapor
+
+/// A notification and everything that happens to it (ärende).
+// Fluent models are reference types whose properties Fluent mutates; Sendable is asserted, not checked.
+final class Case: Model, @unchecked Sendable {
+    static let schema = "cases"
+
+    @ID(key: .id) var id: UUID?
+    /// Readable and unique within the grid company, e.g. KBE-2026-00042.
+    @Field(key: "case_number") var caseNumber: String
+    @Parent(key: "grid_company_id") var gridCompany: Organization
+    @Parent(key: "installer_company_id") var installerCompany: Organization
+    @Parent(key: "created_by_id") var createdBy: User
+    @Field(key: "installation_type") var installationType: InstallationType
+    @Parent(key: "job_type_id") var jobType: JobType
+    @Parent(key: "grid_area_id") var gridArea: GridArea
+    @Field(key: "status") var status: CaseStatus
+    /// Raised by every change; a save that started from an older version is refused, never merged blindly.
+    @Field(key: "version") var version: Int
+    /// The form's values by field key (see `CaseFields`), as JSON.
+    @Field(key: "fields") var fieldsJSON: String
+    // Copies of searchable fields, so lists can filter without reading every case's JSON.
+    @OptionalField(key: "facility_id") var facilityID: String?
+    @OptionalField(key: "meter_number") var meterNumber: String?
+    @OptionalField(key: "street_address") var streetAddress: String?
+    @OptionalField(key: "city") var city: String?
+    /// The key of the form that created the case: a second submit of the same form finds this case.
+    @Field(key: "creation_key") var creationKey: String
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "updated_at") var updatedAt: Date
+    @OptionalField(key: "submitted_at") var submittedAt: Date?
+
+    init() {}
+
+    var ownership: CaseOwnership {
+        CaseOwnership(installerCompanyID: $installerCompany.id, gridCompanyID: $gridCompany.id, status: status)
+    }
+
+    var fieldValues: [String: String] {
+        get { (try? JSONDecoder().decode([String: String].self, from: Data(fieldsJSON.utf8))) ?? [:] }
+        set {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            fieldsJSON = String(decoding: (try? encoder.encode(newValue)) ?? Data("{}".utf8), as: UTF8.self)
+            facilityID = newValue["facility.facilityID"]
+            meterNumber = newValue["facility.meterNumber"]
+            streetAddress = newValue["facility.streetAddress"]
+            city = newValue["facility.city"]
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import Fluent
+import GridcaseDomain
+import SQLKit
+import Vapor
+
+/// Spara, Skicka föranmälan and Ta bort on a case. Each change is one conditional UPDATE, so a double
+/// click, a resubmitted form or a colleague's save in between can never send twice or overwrite blindly.
+struct CaseEditing {
+    enum SaveOutcome {
+        case saved(changes: [FieldChange])
+        /// A field's format is wrong: nothing was saved.
+        case invalid(CaseFieldValidation)
+        /// Someone saved the case after this form was opened: nothing was saved.
+        case conflict(current: Case)
+        /// The case has been sent (or closed) and its fields are locked.
+        case locked
+    }
+
+    enum SendOutcome {
+        case sent
+        /// The case was already sent: nothing happened (a double click or an old form).
+        case alreadySent
+        case missing([(field: CaseField, inputID: String)])
+        case locked
+    }
+
+    let database: any Database
+    let clock: any AppClock
+
+    func save(_ record: Case, input: [String: String], basedOnVersion version: Int, by user: CurrentUser) async throws -> SaveOutcome {
+        guard record.status.installerMayEdit else { return .locked }
+        let jobType = try await record.$jobType.get(on: database)
+        var validation = CaseFieldValidator.validate(Self.relevant(input, microproduction: jobType.includesMicroproduction),
+                                                     today: CalendarDay.today(clock))
+        guard validation.isValid else { return .invalid(validation) }
+        if !jobType.includesMicroproduction {
+            validation.values = validation.values.filter { !$0.key.hasPrefix("microproduction.") }
+        }
+
+        let old = record.fieldValues
+        let changes = CaseFieldChanges.diff(old: old, new: validation.values)
+        guard !changes.isEmpty else { return .saved(changes: []) }
+        guard version == record.version else { return .conflict(current: record) }
+
+        let now = clock.now()
+        let updated = Case()
+        updated.fieldValues = validation.values
+        let caseID = try record.requireID()
+        let accepted = try await database.transaction { db -> Bool in
+            let sql = db as! any SQLDatabase
+            let row = try await sql.raw("""
+                UPDATE cases SET fields = \(bind: updated.fieldsJSON), facility_id = \(bind: updated.facilityID),
+                  meter_number = \(bind: updated.meterNumber), street_address = \(bind: updated.streetAddress),
+                  city = \(bind: updated.city), version = version + 1, updated_at = \(bind: now)
+                WHERE id = \(bind: caseID) AND version = \(bind: version)
+                  AND status IN (\(bind: CaseStatus.draft.rawValue), \(bind: CaseStatus.returned.rawValue))
+                RETURNING id
+                """).first()
+            guard row != nil else { return false }
+            try await CaseEvent(caseID: caseID, actorID: user.id, at: now, kind: .fieldsChanged,
+                                changes: String(decoding: try JSONEncoder().encode(changes), as: UTF8.self)).create(on: db)
+            return true
+        }
+        if accepted { return .saved(changes: changes) }
+        guard let current = try await Case.find(caseID, on: database) else { throw Abort(.notFound) }
+        return current.status.installerMayEdit ? .conflict(current: current) : .locked
+    }
+
+    /// Only the fields of the case's own sections are taken from a form.
+    static func relevant(_ input: [String: String], microproduction: Bool) -> [String: String] {
+        input.filter { microproduction || !$0.key.hasPrefix("microproduction.") }
+    }
+
+    func send(_ record: Case, by user: CurrentUser) async throws -> SendOutcome {
+        if !record.status.installerMayEdit {
+            return record.status == .submitted ? .alreadySent : .locked
+        }
+        let required = try await MandatoryFieldQueries.required(for: record, on: database)
+        let missing = MandatoryFields.missing(required: required, in: record.fieldValues)
+        guard missing.isEmpty else { return .missing(missing) }
+
+        let now = clock.now()
+        let caseID = try record.requireID()
+        let from = record.status
+        let sent = try await database.transaction { db -> Bool in
+            let sql = db as! any SQLDatabase
+            let row = try await sql.raw("""
+                UPDATE cases SET status = \(bind: CaseStatus.submitted.rawValue), submitted_at = \(bind: now),
+                  version = version + 1, updated_at = \(bind: now)
+                WHERE id = \(bind: caseID) AND status = \(bind: from.rawValue)
+                RETURNING id
+                """).first()
+            guard row != nil else { return false }
+            try await CaseEvent(caseID: caseID, actorID: user.id, at: now, kind: .statusChanged,
+                                statusFrom: from, statusTo: .submitted).create(on: db)
+            return true
+        }
+        return sent ? .sent : .alreadySent
+    }
+
+    /// Deletes a draft with everything on it; a sent case is never deleted. True when it was deleted.
+    func deleteDraft(_ record: Case) async throws -> Bool {
+        let sql = database as! any SQLDatabase
+        let row = try await sql.raw("""
+            DELETE FROM cases WHERE id = \(bind: try record.requireID()) AND status = \(bind: CaseStatus.draft.rawValue)
+            RETURNING id
+            """).first()
+        return row != nil
+    }
+}
+
+/// The mandatory fields of a case: its grid company's rules for its installation type, and for its job type.
+enum MandatoryFieldQueries {
+    static func required(for record: Case, on db: any Database) async throws -> Set<String> {
+        let rules = try await MandatoryFieldRule.query(on: db)
+            .filter(\.$gridCompany.$id == record.$gridCompany.id)
+            .filter(\.$installationType == record.installationType)
+            .group(.or) { $0.filter(\.$jobType.$id == nil).filter(\.$jobType.$id == record.$jobType.id) }
+            .all()
+        return Set(rules.map(\.fieldKey))
+    }
+}
+
+/// Today's date in Sweden, for date rules.
+enum CalendarDay {
+    static func today(_ clock: any AppClock) -> CalendarDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Stockholm") ?? .gmt
+        let parts = calendar.dateComponents([.year, .month, .day], from: clock.now())
+        return CalendarDate(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1)!
+    }
+}

@@ -1,0 +1,21 @@
+import Foundation
+
+/// Dates and times as Swedish users read them, in Swedish time.
+enum DisplayFormat {
+    private static let stockholm = TimeZone(identifier: "Europe/Stockholm") ?? .gmt
+
+    static func dateTime(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "sv_SE")
+        formatter.timeZone = stockholm
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
+    }
+
+    static func fileSize(_ bytes: Int) -> String {
+        if bytes < 1024 { return "\(bytes) B" }
+        if bytes < 1024 * 1024 { return "\(bytes / 1024) kB" }
+        let megabytes = Double(bytes) / 1024 / 1024
+        return String(format: "%.1f MB", megabytes).replacingOccurrences(of: ".", with: ",")
+    }
+}
