@@ -2,8 +2,8 @@ import Fluent
 import GridcaseDomain
 import Vapor
 
-/// `user create` and `user set-password`. Passwords are asked for (hidden), never given as arguments,
-/// so they do not end up in shell history or process lists.
+/// `user create` and `user set-password`. Passwords are asked for (hidden) or read from standard input
+/// with `--password-stdin`, never given as arguments, so they stay out of shell history and process lists.
 struct UserCommands: AsyncCommandGroup {
     let help = "Manages user accounts: `user create`, `user set-password`."
     let commands: [String: any AnyAsyncCommand] = [
@@ -26,6 +26,8 @@ struct CreateUserCommand: AsyncCommand {
         var role: String?
         @Option(name: "authorization-number", help: "An installer's authorisation number (optional).")
         var authorizationNumber: String?
+        @Flag(name: "password-stdin", help: "Read the password from the first line of standard input.")
+        var passwordFromStandardInput: Bool
     }
 
     let signature = Signature()
@@ -40,8 +42,8 @@ struct CreateUserCommand: AsyncCommand {
             context.console.error("Ingen organisation har organisationsnummer \(orgNumber).")
             throw ExitCode.failure
         }
-        let prompt = "Lösenord (minst \(PasswordRules.minimumLength) tecken):"
-        let password = context.console.ask(prompt.consoleText(), isSecure: true)
+        let password = readPassword(context, fromStandardInput: signature.passwordFromStandardInput,
+                                    prompt: "Lösenord (minst \(PasswordRules.minimumLength) tecken):")
         let input = NewUserInput(
             name: signature.name ?? "", email: signature.email ?? "", phone: signature.phone ?? "",
             role: signature.role ?? "", authorizationNumber: signature.authorizationNumber ?? "", password: password
@@ -63,6 +65,8 @@ struct SetPasswordCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(name: "email", help: "The user's e-mail address.")
         var email: String
+        @Flag(name: "password-stdin", help: "Read the password from the first line of standard input.")
+        var passwordFromStandardInput: Bool
     }
 
     let signature = Signature()
@@ -75,8 +79,8 @@ struct SetPasswordCommand: AsyncCommand {
             context.console.error("Ingen användare har e-postadressen \(email).")
             throw ExitCode.failure
         }
-        let prompt = "Nytt lösenord (minst \(PasswordRules.minimumLength) tecken):"
-        let password = context.console.ask(prompt.consoleText(), isSecure: true)
+        let password = readPassword(context, fromStandardInput: signature.passwordFromStandardInput,
+                                    prompt: "Nytt lösenord (minst \(PasswordRules.minimumLength) tecken):")
         do {
             let accounts = UserAccounts(database: app.db, hasher: app.password.async, clock: app.clock)
             try await accounts.setPassword(password, for: user)
@@ -86,4 +90,10 @@ struct SetPasswordCommand: AsyncCommand {
             throw ExitCode.failure
         }
     }
+}
+
+/// The password from standard input's first line, or asked for without echo.
+private func readPassword(_ context: CommandContext, fromStandardInput: Bool, prompt: String) -> String {
+    if fromStandardInput { return readLine(strippingNewline: true) ?? "" }
+    return context.console.ask(prompt.consoleText(), isSecure: true)
 }

@@ -97,6 +97,17 @@ import VaporTesting
         }
     }
 
+    @Test func oneClientAddressGuessingAcrossManyAccountsIsThrottled() async throws {
+        try await TestApp.run { t in
+            for attempt in 1...LoginThrottler.addressLimit {
+                let response = try await t.browser().login(email: "gissning\(attempt)@example.se", password: "fel-lösenord")
+                #expect(response.status == .unauthorized, "attempt \(attempt)")
+            }
+            let next = try await t.browser().login(email: Demo.email(.installer, of: Demo.oresundsEl), password: DemoData.password)
+            #expect(next.status == .tooManyRequests)
+        }
+    }
+
     @Test func aSuccessfulSignInClearsTheAccountsCount() async throws {
         try await TestApp.run { t in
             let email = Demo.email(.caseHandler, of: Demo.kullabygden)
