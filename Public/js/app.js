@@ -19,15 +19,12 @@
     document.querySelectorAll("form[data-submitting]").forEach(function (form) { delete form.dataset.submitting; });
   });
 
-  // Ny anmälan: the choices that depend on each other are refreshed in place. Only the answer to the
-  // latest change is used, and choices made while it was on its way are kept.
+  // Ny anmälan: the choices that depend on each other ([data-dependent] parts) are refreshed in place.
+  // Only the answer to the latest change is used, and choices still on offer stay chosen.
   function bindDependentChoices(form) {
     var url = form.dataset.dependentChoices;
     var latest = 0;
-    var hideReloadButtons = function () {
-      form.querySelectorAll("[data-reload-button]").forEach(function (button) { button.hidden = true; });
-    };
-    hideReloadButtons();
+    form.querySelectorAll("[data-reload-button]").forEach(function (button) { button.hidden = true; });
     form.addEventListener("change", function (event) {
       if (!event.target.matches("[data-reload]")) return;
       var request = ++latest;
@@ -35,23 +32,21 @@
         .then(function (response) { return response.text(); })
         .then(function (html) {
           if (request !== latest) return;
-          var fresh = new DOMParser().parseFromString(html, "text/html").getElementById(form.id);
-          if (!fresh) return;
-          var focusedID = document.activeElement && document.activeElement.id;
+          var fresh = new DOMParser().parseFromString(html, "text/html");
           var chosen = new FormData(form);
-          form.innerHTML = fresh.innerHTML;
-          chosen.forEach(function (value, name) {
-            if (name === "_csrf" || name === "creationKey") return;
-            form.querySelectorAll('[name="' + name + '"]').forEach(function (element) {
+          form.querySelectorAll("[data-dependent]").forEach(function (part) {
+            var replacement = fresh.getElementById(part.id);
+            if (!replacement) return;
+            part.innerHTML = replacement.innerHTML;
+            part.querySelectorAll("[name]").forEach(function (element) {
+              var value = chosen.get(element.name);
+              if (value === null) return;
               if (element.type === "radio") { if (element.value === value) element.checked = true; }
               else if (Array.prototype.some.call(element.options || [], function (o) { return o.value === value; })) {
                 element.value = value;
               }
             });
           });
-          hideReloadButtons();
-          var again = focusedID && document.getElementById(focusedID);
-          if (again) again.focus();
           announce("Valen är uppdaterade.");
         })
         .catch(function () { form.querySelectorAll("[data-reload-button]").forEach(function (b) { b.hidden = false; }); });

@@ -12,6 +12,9 @@ public func configure(_ app: Application, config: AppConfig, clock: any AppClock
 
     try DatabaseSetup.configure(app, config)
 
+    app.http.client.configuration.timeout = .init(connect: HTTPFacilityRegister.connectTimeout,
+                                                  read: HTTPFacilityRegister.totalTimeout)
+
     app.views.use(.leaf)
     app.leaf.cache.isEnabled = app.environment.isRelease
     app.passwords.use(.bcrypt(cost: config.bcryptCost))

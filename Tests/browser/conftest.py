@@ -18,12 +18,16 @@ def base_url():
     return os.environ.get("GRIDCASE_URL", "http://127.0.0.1:8080").rstrip("/")
 
 
-def make_driver(width=1280, height=900):
+def make_driver(width=1280, height=900, phone=False):
     options = Options()
     options.binary_location = "/usr/bin/chromium"
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", f"--window-size={width},{height}",
                      "--lang=sv-SE"):
         options.add_argument(argument)
+    if phone:
+        # Headless windows are at least 500 px wide: emulate the phone's viewport instead.
+        options.add_experimental_option("mobileEmulation", {
+            "deviceMetrics": {"width": width, "height": height, "pixelRatio": 2.0, "touch": True}})
     return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 
 
@@ -36,7 +40,7 @@ def browser():
 
 @pytest.fixture
 def phone():
-    driver = make_driver(360, 780)
+    driver = make_driver(360, 780, phone=True)
     yield driver
     driver.quit()
 

@@ -8,6 +8,7 @@ enum Commands {
         app.asyncCommands.use(MigrateDatabaseCommand(), as: "migrate")
         app.asyncCommands.use(SeedDemoCommand(), as: "seed-demo")
         app.asyncCommands.use(UserCommands(), as: "user")
+        app.asyncCommands.use(FacilityCommands(), as: "facilities")
     }
 }
 

@@ -92,13 +92,18 @@ enum DemoData {
                     gs1Prefixes: company.gs1Prefixes, caseNumberPrefix: company.caseNumberPrefix, createdAt: now
                 )
                 try await organization.create(on: db)
-                if company.kind == .gridCompany {
-                    try await GridCompanyDefaults.install(for: organization, on: db)
-                }
                 let id = try organization.requireID()
+                if company.kind == .gridCompany {
+                    try await GridCompanyDefaults.install(forGridCompany: id, on: db)
+                }
                 organizationIDs[company.name] = id
                 for area in company.areas {
                     try await GridArea(gridCompanyID: id, code: area.code, name: area.name).create(on: db)
+                }
+                let facilities = DemoFacilities.records(for: company.name)
+                if !facilities.isEmpty {
+                    _ = try await FacilityImporter(database: db, gridCompanyID: id, areaCodes: Set(company.areas.map(\.code)))
+                        .importRecords(facilities)
                 }
                 for person in company.users {
                     try await User(
@@ -127,6 +132,11 @@ enum DemoData {
         for login in logins {
             let padded = login.email.padding(toLength: width, withPad: " ", startingAt: 0)
             lines.append("  \(padded)  \(login.role.swedishName), \(login.organization)")
+        }
+        lines.append("")
+        lines.append("Demo-anläggningar för Hämta anl-data (mätarnummer / anläggnings-ID):")
+        for entry in DemoFacilities.entries {
+            lines.append("  \(entry.meterNumber) / \(DemoFacilities.gsrn(entry.serial))  \(entry.street), \(entry.city) (\(entry.grid))")
         }
         lines.append("")
         return lines.joined(separator: "\n")

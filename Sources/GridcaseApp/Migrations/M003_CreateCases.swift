@@ -101,9 +101,11 @@ struct M003_CreateCases: AsyncMigration {
         }
 
         // Grid companies created before this migration get the default job types and mandatory fields.
-        let gridCompanies = try await Organization.query(on: database).filter(\.$kind == .gridCompany).all()
-        for company in gridCompanies {
-            try await GridCompanyDefaults.install(for: company, on: database)
+        // Plain SQL: a migration must not depend on how a model looks later.
+        let gridCompanyIDs = try await sql.raw("SELECT id FROM organizations WHERE kind = \(bind: OrganizationKind.gridCompany.rawValue)")
+            .all().map { try $0.decode(column: "id", as: UUID.self) }
+        for id in gridCompanyIDs {
+            try await GridCompanyDefaults.install(forGridCompany: id, on: database)
         }
     }
 

@@ -7,5 +7,6 @@ enum AppMigrations {
         M002_CreateUsersAndSessions(),
         M003_CreateCases(),
         M004_AddSessionListFilters(),
+        M005_CreateFacilityRegister(),
     ]
 }

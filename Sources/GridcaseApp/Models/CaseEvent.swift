@@ -8,7 +8,7 @@ final class CaseEvent: Model, @unchecked Sendable {
     static let schema = "case_events"
 
     enum Kind: String, Codable, Sendable {
-        case created, fieldsChanged, statusChanged, noteAdded, attachmentAdded
+        case created, fieldsChanged, statusChanged, noteAdded, attachmentAdded, facilityDataFetched
     }
 
     @ID(key: .id) var id: UUID?
@@ -35,7 +35,7 @@ final class CaseEvent: Model, @unchecked Sendable {
     }
 
     var fieldChanges: [FieldChange] {
-        guard kind == .fieldsChanged, let changes else { return [] }
+        guard kind == .fieldsChanged || kind == .facilityDataFetched, let changes else { return [] }
         return (try? JSONDecoder().decode([FieldChange].self, from: Data(changes.utf8))) ?? []
     }
 }

@@ -18,6 +18,9 @@ final class Organization: Model, @unchecked Sendable {
     @OptionalField(key: "gs1_prefixes") var gs1Prefixes: String?
     /// A grid company's prefix for its case numbers, e.g. "KBE" in KBE-2026-00042.
     @OptionalField(key: "case_number_prefix") var caseNumberPrefix: String?
+    /// The grid company's own register (HTTP connector); none means the embedded register.
+    @OptionalField(key: "facility_register_url") var facilityRegisterURL: String?
+    @OptionalField(key: "facility_register_token") var facilityRegisterToken: String?
     @Field(key: "created_at") var createdAt: Date
 
     @Children(for: \.$gridCompany) var gridAreas: [GridArea]

@@ -25,6 +25,8 @@ enum SitePath {
     case caseAttachments(Parameter<UUID>)
     case caseAttachment(Parameter<UUID>, Parameter<UUID>)
     case casePrint(Parameter<UUID>)
+    case caseFacilityData(Parameter<UUID>)
+    case caseFacilityDataApply(Parameter<UUID>)
     case inbox
     case admin
     case adminUsers
@@ -58,6 +60,8 @@ enum SitePath {
         case .caseAttachment(let id, let file):
             ["cases", Self.component(id, Self.caseIDKey), "attachments", Self.component(file, Self.attachmentIDKey)]
         case .casePrint(let id): ["cases", Self.component(id, Self.caseIDKey), "print"]
+        case .caseFacilityData(let id): ["cases", Self.component(id, Self.caseIDKey), "facility-data"]
+        case .caseFacilityDataApply(let id): ["cases", Self.component(id, Self.caseIDKey), "facility-data", "apply"]
         case .inbox: ["inbox"]
         case .admin: ["admin"]
         case .adminUsers: ["admin", "users"]

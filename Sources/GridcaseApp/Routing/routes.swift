@@ -36,6 +36,11 @@ func routes(_ app: Application) throws {
     signedIn.get(.caseAttachment(.key, .key), use: cases.download)
     signedIn.get(.casePrint(.key), use: cases.print)
 
+    let facilityData = FacilityDataController()
+    signedIn.get(.caseFacilityData(.key), use: facilityData.dialog)
+    signedIn.post(.caseFacilityData(.key), use: facilityData.fetch)
+    signedIn.post(.caseFacilityDataApply(.key), use: facilityData.apply)
+
     let account = AccountController()
     signedIn.get(.account, use: account.show)
     signedIn.post(.accountPassword, use: account.changePassword)

@@ -4,8 +4,7 @@ import Vapor
 
 /// Gives a grid company the default job types and mandatory fields, as data it can change.
 enum GridCompanyDefaults {
-    static func install(for company: Organization, on db: any Database) async throws {
-        let companyID = try company.requireID()
+    static func install(forGridCompany companyID: UUID, on db: any Database) async throws {
         var rules: [MandatoryFieldRule] = []
         for type in InstallationType.allCases {
             rules += MandatoryFields.defaults(for: type).sorted().map {

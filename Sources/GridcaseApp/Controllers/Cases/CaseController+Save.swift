@@ -53,6 +53,9 @@ extension CaseController {
             if form.action == .send {
                 return try await send(record: try await req.authorizedCase(.edit), req: req)
             }
+            if form.action == .facilityData {
+                return req.redirect(to: .caseFacilityData(.value(caseID)))
+            }
             if form.action == .upload {
                 return req.redirect(to: .caseEdit(.value(caseID)), notice: .attachmentAdded)
             }
@@ -112,6 +115,8 @@ extension CaseController {
 struct CaseFormSubmission: Decodable {
     enum Action: String, Decodable {
         case save, send, copyFromOwner, upload
+        /// "Hämta anl-data" from the edit form: save what was typed, then open the dialog.
+        case facilityData
     }
 
     var values: [String: String] = [:]

@@ -13,6 +13,7 @@ struct CaseController {
         case noteAdded = "notering"
         case attachmentAdded = "bilaga"
         case locked = "last"
+        case facilityDataApplied = "anlaggningsdata"
 
         var text: String {
             switch self {
@@ -23,6 +24,7 @@ struct CaseController {
             case .noteAdded: "Noteringen är sparad."
             case .attachmentAdded: "Bilagan är sparad."
             case .locked: "Anmälan är skickad och kan inte ändras förrän nätbolaget skickar tillbaka den."
+            case .facilityDataApplied: "Anläggningsdata är hämtad. Kontrollera att det är rätt kund och fortsätt under Redigera."
             }
         }
     }

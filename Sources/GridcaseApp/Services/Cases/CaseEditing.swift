@@ -30,23 +30,31 @@ struct CaseEditing {
     func save(_ record: Case, input: [String: String], basedOnVersion version: Int, by user: CurrentUser) async throws -> SaveOutcome {
         guard record.status.installerMayEdit else { return .locked }
         let jobType = try await record.$jobType.get(on: database)
-        var validation = CaseFieldValidator.validate(Self.relevant(input, microproduction: jobType.includesMicroproduction),
+        let validation = CaseFieldValidator.validate(Self.relevant(input, microproduction: jobType.includesMicroproduction),
                                                      today: CalendarDay.today(clock))
         guard validation.isValid else { return .invalid(validation) }
-        if !jobType.includesMicroproduction {
-            validation.values = validation.values.filter { !$0.key.hasPrefix("microproduction.") }
-        }
 
         let old = record.fieldValues
         let changes = CaseFieldChanges.diff(old: old, new: validation.values)
         guard !changes.isEmpty else { return .saved(changes: []) }
         guard version == record.version else { return .conflict(current: record) }
 
+        let accepted = try await writeFields(validation.values, changes: changes, kind: .fieldsChanged, to: record,
+                                             basedOnVersion: version, by: user)
+        if accepted { return .saved(changes: changes) }
+        guard let current = try await Case.find(try record.requireID(), on: database) else { throw Abort(.notFound) }
+        return current.status.installerMayEdit ? .conflict(current: current) : .locked
+    }
+
+    /// Stores new field values and their history entry in one transaction, only if the case is still at
+    /// `version` and editable. False when someone else changed it first or it was sent meanwhile.
+    func writeFields(_ values: [String: String], changes: [FieldChange], kind: CaseEvent.Kind, to record: Case,
+                     basedOnVersion version: Int, by user: CurrentUser) async throws -> Bool {
         let now = clock.now()
         let updated = Case()
-        updated.fieldValues = validation.values
+        updated.fieldValues = values
         let caseID = try record.requireID()
-        let accepted = try await database.transaction { db -> Bool in
+        return try await database.transaction { db -> Bool in
             let sql = db as! any SQLDatabase
             let row = try await sql.raw("""
                 UPDATE cases SET fields = \(bind: updated.fieldsJSON), facility_id = \(bind: updated.facilityID),
@@ -57,13 +65,10 @@ struct CaseEditing {
                 RETURNING id
                 """).first()
             guard row != nil else { return false }
-            try await CaseEvent(caseID: caseID, actorID: user.id, at: now, kind: .fieldsChanged,
+            try await CaseEvent(caseID: caseID, actorID: user.id, at: now, kind: kind,
                                 changes: String(decoding: try JSONEncoder().encode(changes), as: UTF8.self)).create(on: db)
             return true
         }
-        if accepted { return .saved(changes: changes) }
-        guard let current = try await Case.find(caseID, on: database) else { throw Abort(.notFound) }
-        return current.status.installerMayEdit ? .conflict(current: current) : .locked
     }
 
     /// Only the fields of the case's own sections are taken from a form.

@@ -84,6 +84,7 @@ struct CaseActivity: Encodable, Sendable {
             text = "Status ändrades från \(event.statusFrom?.swedishName ?? "–") till \(event.statusTo?.swedishName ?? "–")"
         case .noteAdded: text = "Notering tillagd"
         case .attachmentAdded: text = "Bilaga tillagd: \(event.changes ?? "")"
+        case .facilityDataFetched: text = "Anläggningsdata hämtad"
         }
         return HistoryView(
             at: DisplayFormat.dateTime(event.at), actor: event.actor?.name ?? "Systemet", text: text,

@@ -10,6 +10,7 @@ struct CaseToolbar: Encodable, Sendable {
     let printHref: String
     let closeHref: String
     let noteHref: String
+    let facilityDataHref: String?
 
     init(_ record: Case, caseID: UUID) {
         let editable = record.status.installerMayEdit
@@ -19,6 +20,7 @@ struct CaseToolbar: Encodable, Sendable {
         printHref = SitePath.casePrint(.value(caseID)).relative
         closeHref = SitePath.cases.relative
         noteHref = SitePath.caseDetail(.value(caseID)).relative + "#new-note"
+        facilityDataHref = editable ? SitePath.caseFacilityData(.value(caseID)).relative : nil
     }
 }
 
