@@ -4,10 +4,11 @@ import Vapor
 
 /// `facilities import` and `facilities connector`: a grid company's facility register.
 struct FacilityCommands: AsyncCommandGroup {
-    let help = "The grid companies' facility registers: `facilities import`, `facilities connector`."
+    let help = "The grid companies' facility registers: `facilities import`, `facilities connector`, `facilities api-token`."
     let commands: [String: any AnyAsyncCommand] = [
         "import": ImportFacilitiesCommand(),
         "connector": FacilityConnectorCommand(),
+        "api-token": RegisterAPITokenCommand(),
     ]
 
     /// A grid company named by its id or its organisationsnummer.
@@ -93,5 +94,36 @@ struct FacilityConnectorCommand: AsyncCommand {
         }
         try await company.update(on: app.db)
         context.console.print("\(company.name) använder nu \(company.facilityRegisterURL ?? "det inbyggda registret").")
+    }
+}
+
+struct RegisterAPITokenCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "grid-company", help: "The grid company's id or organisationsnummer.")
+        var gridCompany: String?
+        @Flag(name: "revoke", help: "Remove the token: the register can no longer be read over the API.")
+        var revoke: Bool
+    }
+
+    let signature = Signature()
+    let help = "Creates (or revokes) the bearer token that reads a grid company's embedded register over the API; prints it once."
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        guard let company = try await FacilityCommands.gridCompany(signature.gridCompany ?? "", on: app.db) else {
+            context.console.error("Inget nätbolag med id eller organisationsnummer '\(signature.gridCompany ?? "")'.")
+            throw ExitCode.failure
+        }
+        let token = signature.revoke ? nil : SecureToken.generate()
+        company.registerAPITokenHash = token.map(SecureToken.hash)
+        try await company.update(on: app.db)
+        guard let token else {
+            context.console.print("API-nyckeln för \(company.name) är borttagen.")
+            return
+        }
+        let path = SitePath.apiInstallations(.value(try company.requireID())).relative
+        context.console.print("API-nyckel för \(company.name) (visas bara nu, spara den säkert):")
+        context.console.print(token)
+        context.console.print("Fråga: GET \(app.appConfig.publicURL)\(path)?meterNumber=… med Authorization: Bearer <nyckel>")
     }
 }

@@ -8,5 +8,6 @@ enum AppMigrations {
         M003_CreateCases(),
         M004_AddSessionListFilters(),
         M005_CreateFacilityRegister(),
+        M006_AddRegisterAPIToken(),
     ]
 }

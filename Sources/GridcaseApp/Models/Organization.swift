@@ -21,6 +21,8 @@ final class Organization: Model, @unchecked Sendable {
     /// The grid company's own register (HTTP connector); none means the embedded register.
     @OptionalField(key: "facility_register_url") var facilityRegisterURL: String?
     @OptionalField(key: "facility_register_token") var facilityRegisterToken: String?
+    /// SHA-256 of the bearer token that reads this grid company's embedded register over the API.
+    @OptionalField(key: "register_api_token_hash") var registerAPITokenHash: String?
     @Field(key: "created_at") var createdAt: Date
 
     @Children(for: \.$gridCompany) var gridAreas: [GridArea]

@@ -10,6 +10,7 @@ enum Parameter<Value: LosslessStringConvertible> {
 /// so no path is spelled twice.
 enum SitePath {
     case home
+    case health
     case login
     case logout
     case account
@@ -34,6 +35,7 @@ enum SitePath {
     case adminUser(Parameter<UUID>)
     case adminUserActivation(Parameter<UUID>)
     case systemOrganizations
+    case apiInstallations(Parameter<UUID>)
     case systemOrganization(Parameter<UUID>)
 
     static let caseIDKey = "caseID"
@@ -44,6 +46,7 @@ enum SitePath {
     var pathComponents: [PathComponent] {
         switch self {
         case .home: []
+        case .health: ["health"]
         case .login: ["login"]
         case .logout: ["logout"]
         case .account: ["account"]
@@ -69,6 +72,8 @@ enum SitePath {
         case .adminUser(let id): ["admin", "users", Self.component(id, Self.userIDKey)]
         case .adminUserActivation(let id): ["admin", "users", Self.component(id, Self.userIDKey), "activation"]
         case .systemOrganizations: ["system", "organizations"]
+        case .apiInstallations(let id):
+            ["api", "v1", "grid-companies", Self.component(id, Self.organizationIDKey), "installations"]
         case .systemOrganization(let id): ["system", "organizations", Self.component(id, Self.organizationIDKey)]
         }
     }

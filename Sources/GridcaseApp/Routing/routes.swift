@@ -2,10 +2,16 @@ import Vapor
 
 /// Every route of Gridcase, by area. Paths come from `SitePath`.
 func routes(_ app: Application) throws {
+    // For load balancers and monitoring: the process answers. Touches no database.
+    app.get(.health) { _ in "ok" }
+
     let auth = AuthController()
     app.get(.login, use: auth.showLogin)
     app.post(.login, use: auth.login)
     app.post(.logout, use: auth.logout)
+
+    // Other systems read a grid company's embedded register with its bearer token (no session, no form).
+    app.get(.apiInstallations(.key), use: RegisterAPIController().lookUp)
 
     let signedIn = app.grouped(RequireSignIn())
 

@@ -40,3 +40,13 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct HealthTests {
+    @Test func healthAnswersWithoutSignIn() async throws {
+        try await TestApp.run { t in
+            let response = try await t.app.testing().sendRequest(.GET, SitePath.health.relative)
+            #expect(response.status == .ok)
+            #expect(response.body.string == "ok")
+        }
+    }
+}
