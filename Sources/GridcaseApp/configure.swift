@@ -25,7 +25,7 @@ public func configure(_ app: Application, config: AppConfig, clock: any AppClock
     app.middleware.use(SecurityHeadersMiddleware(strictTransportSecurity: config.publicURL.hasPrefix("https://")))
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     app.middleware.use(ErrorPageMiddleware())
-    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+    app.middleware.use(PublicFilesMiddleware(publicDirectory: app.directory.publicDirectory))
     app.middleware.use(SessionMiddleware())
     app.middleware.use(CSRFMiddleware())
 

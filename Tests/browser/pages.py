@@ -1,4 +1,5 @@
 """Small helpers that act like a person: sign in, click what a label says, wait for the next page."""
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -20,15 +21,43 @@ def sign_in(driver, base_url, email, password=DEMO_PASSWORD):
 
 
 def click_button(driver, text):
-    button = driver.find_element(By.XPATH, f"//button[normalize-space()='{text}'] | //a[normalize-space()='{text}']")
-    button.click()
-    return button
+    """Clicks the button or link with this text, finding it again if the page was still settling."""
+    for attempt in range(3):
+        try:
+            button = driver.find_element(By.XPATH, f"//button[normalize-space()='{text}'] | //a[normalize-space()='{text}']")
+            button.click()
+            return button
+        except (StaleElementReferenceException, WebDriverException) as error:
+            if attempt == 2 or not _is_settling(error):
+                raise
+            wait_until_loaded(driver)
+
+
+def _is_settling(error):
+    return isinstance(error, StaleElementReferenceException) or "does not belong to the document" in str(error)
+
+
+def wait_until_loaded(driver):
+    wait(driver).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
 def click_and_wait_for_page(driver, text):
+    wait_until_loaded(driver)
     old = driver.find_element(By.TAG_NAME, "html")
     click_button(driver, text)
-    wait(driver).until(EC.staleness_of(old))
+    wait(driver).until(lambda _: _is_gone(old))
+    wait_until_loaded(driver)
+
+
+def _is_gone(element):
+    """True once the element's document has been replaced (Chromium words this in two ways)."""
+    try:
+        element.is_enabled()
+        return False
+    except (StaleElementReferenceException, WebDriverException) as error:
+        if _is_settling(error):
+            return True
+        raise
 
 
 def choose_label(driver, label_text):

@@ -100,3 +100,23 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct InboxTests {
+    @Test func theInboxListsSentCasesAndNeverDrafts() async throws {
+        try await TestApp.run { t in
+            let installer = try await t.signedIn(Demo.email(.installer, of: Demo.oresundsEl))
+            let sent = try await t.createCase(installer)
+            try await t.save(installer, case: sent, fields: TestApp.completeServiceChange)
+            try await installer.post(SitePath.caseSend(.value(sent)).relative, form: [:])
+            try await t.createCase(installer)
+
+            let handler = try await t.signedIn(Demo.email(.caseHandler, of: Demo.kullabygden))
+            let html = try await handler.get(SitePath.inbox.relative).body.string
+            #expect(html.contains("KBE-2026-00001") && !html.contains("KBE-2026-00002"))
+            #expect(html.contains("1 inkomna ärenden."))
+            #expect(html.contains(Demo.oresundsEl))
+            let other = try await t.signedIn(Demo.email(.caseHandler, of: Demo.vatterbygden))
+            #expect(try await other.get(SitePath.inbox.relative).body.string.contains("Inga inkomna ärenden."))
+        }
+    }
+}

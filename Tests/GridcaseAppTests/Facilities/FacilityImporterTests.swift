@@ -51,6 +51,23 @@ import Vapor
         }
     }
 
+    @Test func aMeterNumberOnSeveralFacilitiesAsksForTheAnlaggningsID() async throws {
+        try await TestApp.run { t in
+            let gridID = try await t.organizationID(Demo.kullabygden)
+            let importer = FacilityImporter(database: t.app.db, gridCompanyID: gridID, areaCodes: ["HBG"])
+            let path = try write(Self.csv(separator: ";", rows: [
+                Self.row(gsrn: "735999000000000013", meter: "DUBBEL"), Self.row(gsrn: "735999000123456780", meter: "DUBBEL"),
+            ]))
+            _ = try await importer.importFile(at: path, rejectedRow: { _ in })
+            let register = EmbeddedFacilityRegister(database: t.app.db, gridCompanyID: gridID, logger: t.app.logger)
+            let outcome = await register.lookUp(try FacilityLookupKey.parse(meterNumber: "DUBBEL", gsrn: "").get())
+            #expect(outcome.statusCode == 210)
+            #expect(outcome.statusText.contains("Ange anläggnings-ID"))
+            let byID = await register.lookUp(try FacilityLookupKey.parse(meterNumber: "DUBBEL", gsrn: "735999000123456780").get())
+            #expect(byID.statusCode == 100)
+        }
+    }
+
     @Test func aWrongHeaderStopsTheImportBeforeAnyRow() async throws {
         try await TestApp.run { t in
             let gridID = try await t.organizationID(Demo.kullabygden)

@@ -8,15 +8,14 @@ struct HomeController {
         req.redirect(to: Navigation.startPage(for: try req.currentUser.role))
     }
 
-    /// "Inkorg": the cases sent to the grid company.
+    /// "Inkorg": the cases sent to the grid company, newest first. Drafts never appear here.
     @Sendable func inbox(req: Request) async throws -> Response {
         let user = try req.currentUser
         try req.authorize(.handleCases, ownerOrganizationID: user.organizationID)
-        let areas = try await GridArea.query(on: req.db)
-            .filter(\.$gridCompany.$id == user.organizationID)
-            .sort(\.$name)
-            .all()
-        return try await req.render(InboxPage(organizationName: user.organizationName, gridAreas: areas.map(\.name)))
+        let page = max(1, req.query[Int.self, at: "sida"] ?? 1)
+        let (rows, total) = try await CaseListQueries.cases(.gridCompany(user.organizationID), filter: CaseListFilter(),
+                                                             page: page, on: req.db)
+        return try await req.render(InboxPage(organizationName: user.organizationName, rows: rows, total: total, page: page))
     }
 }
 
@@ -24,7 +23,19 @@ struct InboxPage: Page {
     static let template = "home/inbox"
     let title = "Inkorg"
     let organizationName: String
-    let gridAreas: [String]
+    let rows: [CaseListRow]
+    let summary: String
+    let pages: [CaseListPage.PageLink]
+
+    init(organizationName: String, rows: [CaseListRow], total: Int, page: Int) {
+        self.organizationName = organizationName
+        self.rows = rows
+        let pageCount = max(1, (total + CaseListQueries.pageSize - 1) / CaseListQueries.pageSize)
+        pages = pageCount == 1 ? [] : (1...pageCount).map {
+            CaseListPage.PageLink(label: String($0), href: SitePath.inbox.relative + "?sida=\($0)", isCurrent: $0 == page)
+        }
+        summary = total == 0 ? "Inga inkomna ärenden." : "\(total) inkomna ärenden."
+    }
 }
 
 /// Which grid companies an installer company is registered with.

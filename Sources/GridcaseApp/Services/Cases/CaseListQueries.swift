@@ -20,8 +20,10 @@ struct CaseListRow: Encodable, Sendable {
     let statusName: String
     let status: String
     let gridCompanyName: String
+    let installerCompanyName: String
     let address: String
     let createdAt: String
+    let submittedAt: String
 }
 
 /// The SQL behind case lists, one query for the rows and one for the count; runs unchanged on SQLite and
@@ -29,11 +31,23 @@ struct CaseListRow: Encodable, Sendable {
 enum CaseListQueries {
     static let pageSize = 25
 
-    static func installerCompanyCases(
-        _ installerCompanyID: UUID, filter: CaseListFilter, page: Int, on db: any Database
+    /// Whose cases a list shows: an installer company's own, or those sent to a grid company (never drafts).
+    enum Scope {
+        case installerCompany(UUID)
+        case gridCompany(UUID)
+    }
+
+    static func cases(
+        _ scope: Scope, filter: CaseListFilter, page: Int, on db: any Database
     ) async throws -> (rows: [CaseListRow], total: Int) {
         let sql = db as! any SQLDatabase
-        var conditions: SQLQueryString = "c.installer_company_id = \(bind: installerCompanyID)"
+        var conditions: SQLQueryString
+        switch scope {
+        case .installerCompany(let id):
+            conditions = "c.installer_company_id = \(bind: id)"
+        case .gridCompany(let id):
+            conditions = "c.grid_company_id = \(bind: id) AND c.status <> \(bind: CaseStatus.draft.rawValue)"
+        }
         if let status = filter.status { conditions += " AND c.status = \(bind: status.rawValue)" }
         if let grid = filter.gridCompanyID { conditions += " AND c.grid_company_id = \(bind: grid)" }
         if let search = filter.search?.trimmingCharacters(in: .whitespaces), !search.isEmpty {
@@ -54,10 +68,11 @@ enum CaseListQueries {
         let offset = max(0, page - 1) * pageSize
         let rows = try await sql.raw("""
             SELECT c.id, c.case_number, c.installation_type, c.status, c.street_address, c.city, c.created_at,
-                   j.name AS job_type_name, g.name AS grid_company_name
+                   c.submitted_at, j.name AS job_type_name, g.name AS grid_company_name, i.name AS installer_company_name
             FROM cases c
             JOIN job_types j ON j.id = c.job_type_id
             JOIN organizations g ON g.id = c.grid_company_id
+            JOIN organizations i ON i.id = c.installer_company_id
             WHERE
             """ + " " + conditions + " ORDER BY " + order + " LIMIT \(unsafeRaw: String(pageSize)) OFFSET \(unsafeRaw: String(offset))").all()
 
@@ -77,8 +92,10 @@ enum CaseListQueries {
             statusName: status.swedishName,
             status: status.rawValue,
             gridCompanyName: try row.decode(column: "grid_company_name", as: String.self),
+            installerCompanyName: try row.decode(column: "installer_company_name", as: String.self),
             address: [street, city].filter { !$0.isEmpty }.joined(separator: ", "),
-            createdAt: DisplayFormat.dateTime(try row.decode(column: "created_at", as: Date.self))
+            createdAt: DisplayFormat.dateTime(try row.decode(column: "created_at", as: Date.self)),
+            submittedAt: try row.decode(column: "submitted_at", as: Date?.self).map(DisplayFormat.dateTime) ?? ""
         )
     }
 

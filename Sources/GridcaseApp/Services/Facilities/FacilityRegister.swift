@@ -27,17 +27,22 @@ struct EmbeddedFacilityRegister: FacilityRegister {
     func lookUp(_ key: FacilityLookupKey) async -> FacilityLookupOutcome {
         do {
             let sql = database as! any SQLDatabase
-            let row: (any SQLRow)?
+            let rows: [any SQLRow]
             if let gsrn = key.gsrn {
-                row = try await sql.raw("""
+                rows = try await sql.raw("""
                     SELECT * FROM facilities WHERE grid_company_id = \(bind: gridCompanyID) AND gsrn = \(bind: gsrn.normalized)
-                    """).first()
+                    """).all()
             } else {
-                row = try await sql.raw("""
+                // No ORDER BY: it would lead the planner to the (grid company, gsrn) index and a scan.
+                rows = try await sql.raw("""
                     SELECT * FROM facilities WHERE grid_company_id = \(bind: gridCompanyID)
-                    AND meter_number = \(bind: key.meterNumber ?? "") ORDER BY gsrn LIMIT 1
-                    """).first()
+                    AND meter_number = \(bind: key.meterNumber ?? "") LIMIT 2
+                    """).all()
             }
+            if rows.count > 1 {
+                return .invalidInput("Mätarnumret finns på flera anläggningar i registret. Ange anläggnings-ID (EAN) i stället.")
+            }
+            let row = rows.first
             guard let row else {
                 return .notFound(key.gsrn != nil ? "Anläggnings-ID:t finns inte i nätbolagets register."
                                                  : "Mätarnumret finns inte i nätbolagets register.")
