@@ -18,6 +18,15 @@ struct FacilityCommands: AsyncCommandGroup {
         guard let number = try? OrganizationNumber(parsing: reference) else { return nil }
         return try await query.filter(\.$organizationNumber == number.normalized).first()
     }
+
+    /// The grid company the command names, or a message and a failed exit.
+    static func requireGridCompany(_ reference: String?, _ context: CommandContext) async throws -> Organization {
+        guard let company = try await gridCompany(reference ?? "", on: context.application.db) else {
+            context.console.error("Inget nätbolag med id eller organisationsnummer '\(reference ?? "")'.")
+            throw ExitCode.failure
+        }
+        return company
+    }
 }
 
 struct ImportFacilitiesCommand: AsyncCommand {
@@ -34,10 +43,7 @@ struct ImportFacilitiesCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        guard let company = try await FacilityCommands.gridCompany(signature.gridCompany ?? "", on: app.db) else {
-            context.console.error("Inget nätbolag med id eller organisationsnummer '\(signature.gridCompany ?? "")'.")
-            throw ExitCode.failure
-        }
+        let company = try await FacilityCommands.requireGridCompany(signature.gridCompany, context)
         let companyID = try company.requireID()
         let areas = try await GridArea.query(on: app.db).filter(\.$gridCompany.$id == companyID).all()
         let importer = FacilityImporter(database: app.db, gridCompanyID: companyID, areaCodes: Set(areas.map(\.code)))
@@ -77,10 +83,7 @@ struct FacilityConnectorCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        guard let company = try await FacilityCommands.gridCompany(signature.gridCompany ?? "", on: app.db) else {
-            context.console.error("Inget nätbolag med id eller organisationsnummer '\(signature.gridCompany ?? "")'.")
-            throw ExitCode.failure
-        }
+        let company = try await FacilityCommands.requireGridCompany(signature.gridCompany, context)
         if signature.embedded {
             company.facilityRegisterURL = nil
             company.facilityRegisterToken = nil
@@ -110,10 +113,7 @@ struct RegisterAPITokenCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        guard let company = try await FacilityCommands.gridCompany(signature.gridCompany ?? "", on: app.db) else {
-            context.console.error("Inget nätbolag med id eller organisationsnummer '\(signature.gridCompany ?? "")'.")
-            throw ExitCode.failure
-        }
+        let company = try await FacilityCommands.requireGridCompany(signature.gridCompany, context)
         let token = signature.revoke ? nil : SecureToken.generate()
         company.registerAPITokenHash = token.map(SecureToken.hash)
         try await company.update(on: app.db)

@@ -55,6 +55,13 @@ struct CaseListPage: Page {
         let label: String
         let href: String
         let isCurrent: Bool
+
+        /// One link a page of `CaseListQueries.pageSize` rows; none when everything fits on one page.
+        static func links(total: Int, page: Int, path: SitePath) -> [PageLink] {
+            let pageCount = max(1, (total + CaseListQueries.pageSize - 1) / CaseListQueries.pageSize)
+            guard pageCount > 1 else { return [] }
+            return (1...pageCount).map { PageLink(label: String($0), href: path.relative + "?sida=\($0)", isCurrent: $0 == page) }
+        }
     }
 
     let title = "Mina ärenden"
@@ -82,10 +89,7 @@ struct CaseListPage: Page {
         search = filter.search ?? ""
         oldestFirst = filter.oldestFirst
         isFiltered = filter != CaseListFilter()
-        let pageCount = max(1, (total + CaseListQueries.pageSize - 1) / CaseListQueries.pageSize)
-        pages = pageCount == 1 ? [] : (1...pageCount).map {
-            PageLink(label: String($0), href: SitePath.cases.relative + "?sida=\($0)", isCurrent: $0 == page)
-        }
+        pages = PageLink.links(total: total, page: page, path: .cases)
         let first = total == 0 ? 0 : (page - 1) * CaseListQueries.pageSize + 1
         let last = min(total, page * CaseListQueries.pageSize)
         summary = total == 0 ? "Inga ärenden." : "Visar \(first)–\(last) av \(total) ärenden."

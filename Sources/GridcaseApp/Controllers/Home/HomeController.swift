@@ -30,10 +30,7 @@ struct InboxPage: Page {
     init(organizationName: String, rows: [CaseListRow], total: Int, page: Int) {
         self.organizationName = organizationName
         self.rows = rows
-        let pageCount = max(1, (total + CaseListQueries.pageSize - 1) / CaseListQueries.pageSize)
-        pages = pageCount == 1 ? [] : (1...pageCount).map {
-            CaseListPage.PageLink(label: String($0), href: SitePath.inbox.relative + "?sida=\($0)", isCurrent: $0 == page)
-        }
+        pages = CaseListPage.PageLink.links(total: total, page: page, path: .inbox)
         summary = total == 0 ? "Inga inkomna ärenden." : "\(total) inkomna ärenden."
     }
 }
