@@ -51,6 +51,8 @@ import VaporTesting
 
             let page = try await browser.get(SitePath.caseDetail(.value(id)).relative).body.string
             #expect(page.contains("Servisändring - Anläggning med en mätare, <span class=\"status status-draft\">Ej skickat</span>"))
+            #expect(page.contains("<dt>Elinstallationsföretag</dt><dd>Öresunds Elinstallation AB</dd>\n    <dt>Ansvarig installatör</dt><dd class=\"field-value\">Anna Svensson</dd>"),
+                    "the Installatör section names the company and the prefilled installer")
         }
     }
 

@@ -62,7 +62,8 @@ struct CaseShowPage: Page {
             toolbar: isInstallerSide ? CaseToolbar(record, caseID: caseID) : nil,
             notice: notice?.text,
             sections: CaseSections.build(values: values, required: required,
-                                         includesMicroproduction: record.jobType.includesMicroproduction, forReading: true),
+                                         includesMicroproduction: record.jobType.includesMicroproduction,
+                                         installerCompanyName: record.installerCompany.name, forReading: true),
             activity: try await CaseActivity.load(for: record, on: req.db),
             sendQuestion: askToSend && record.status.installerMayEdit
                 ? SendQuestion(action: SitePath.caseSend(.value(caseID)).relative, cancelHref: SitePath.caseDetail(.value(caseID)).relative)
@@ -129,7 +130,8 @@ struct CaseEditPage: Page {
             cancelHref: SitePath.caseDetail(.value(caseID)).relative,
             version: version ?? record.version,
             sections: CaseSections.build(values: input, required: required, errors: errors, warnings: warnings,
-                                         includesMicroproduction: microproduction, forReading: false),
+                                         includesMicroproduction: microproduction,
+                                         installerCompanyName: record.installerCompany.name, forReading: false),
             banner: banner,
             missing: missing.map { MissingView(label: "\($0.field.section.swedishName): \($0.field.label)", href: "#" + $0.inputID) },
             conflicts: saved.map { conflicts(input: input, saved: $0, microproduction: microproduction, today: today) } ?? [],
@@ -172,7 +174,8 @@ struct CasePrintPage: Page {
             title: "\(record.caseNumber) – utskrift",
             header: CaseHeader(record),
             sections: CaseSections.build(values: record.fieldValues, required: [],
-                                         includesMicroproduction: record.jobType.includesMicroproduction, forReading: true),
+                                         includesMicroproduction: record.jobType.includesMicroproduction,
+                                         installerCompanyName: record.installerCompany.name, forReading: true),
             activity: try await CaseActivity.load(for: record, on: req.db),
             backHref: SitePath.caseDetail(.value(try record.requireID())).relative,
             printedAt: DisplayFormat.dateTime(req.clock.now())

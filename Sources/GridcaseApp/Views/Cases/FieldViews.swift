@@ -69,8 +69,15 @@ struct FieldView: Encodable, Sendable {
 
 /// A section of the form with its fields.
 struct SectionView: Encodable, Sendable {
+    /// A value the section shows but nobody types, such as the installer's company.
+    struct FixedLine: Encodable, Sendable {
+        let label: String
+        let value: String
+    }
+
     let id: String
     let title: String
+    let fixed: [FixedLine]
     let fields: [FieldView]
     /// Only Betalningsansvarig offers "Kopiera från ägare".
     let offersCopyFromOwner: Bool
@@ -81,7 +88,7 @@ struct SectionView: Encodable, Sendable {
 enum CaseSections {
     static func build(
         values: [String: String], required: Set<String>, errors: [String: String] = [:], warnings: [String: String] = [:],
-        includesMicroproduction: Bool, forReading: Bool
+        includesMicroproduction: Bool, installerCompanyName: String, forReading: Bool
     ) -> [SectionView] {
         CaseSection.allCases.compactMap { section in
             if section == .microproduction, !includesMicroproduction { return nil }
@@ -91,6 +98,7 @@ enum CaseSections {
             }
             return SectionView(
                 id: "section-" + section.rawValue, title: section.swedishName,
+                fixed: section == .installer ? [.init(label: "Elinstallationsföretag", value: installerCompanyName)] : [],
                 fields: forReading ? fields.filter { !$0.value.isEmpty } : fields,
                 offersCopyFromOwner: section == .billing && !forReading,
                 hint: hint(for: section, values: values, forReading: forReading)
