@@ -18,7 +18,7 @@ public func configure(_ app: Application, config: AppConfig, clock: any AppClock
     app.views.use(.leaf)
     app.leaf.cache.isEnabled = app.environment.isRelease
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
-    app.dummyPasswordHash = try await app.password.async.hash(SecureToken.generate())
+    app.prepareDummyPasswordHash()
 
     // Outermost first: headers on everything, then errors become pages, then files, sessions and CSRF.
     app.middleware = Middlewares()

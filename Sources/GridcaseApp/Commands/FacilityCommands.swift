@@ -53,10 +53,10 @@ struct ImportFacilitiesCommand: AsyncCommand {
         do {
             let summary = try await importer.importFile(at: signature.file, rejectedRow: { error in
                 console.warning("Rad \(error.line) hoppades över: \(error.reason)")
-            }, progress: { summary in
-                guard summary.rows >= nextReport else { return }
-                nextReport = summary.rows + Self.progressEvery
-                console.print("… \(summary.rows) rader lästa (\(Int(Date().timeIntervalSince(started))) s)")
+            }, progress: { rows in
+                guard rows >= nextReport else { return }
+                nextReport = rows + Self.progressEvery
+                console.print("… \(rows) rader lästa (\(Int(Date().timeIntervalSince(started))) s)")
             })
             console.print("Klart för \(company.name): \(summary.added) tillagda, \(summary.updated) uppdaterade, \(summary.rejected) avvisade.")
         } catch let error as FacilityImporter.ImportError {

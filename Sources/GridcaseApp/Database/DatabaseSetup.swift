@@ -35,6 +35,7 @@ enum DatabaseSetup {
 /// `busy_timeout` also replaces the driver's own busy handler, which would retry forever.
 struct SQLitePragmas: LifecycleHandler {
     static let busyTimeoutMilliseconds = 5000
+    static let cacheKilobytes = 32 * 1024
 
     func willBootAsync(_ app: Application) async throws {
         for eventLoop in app.eventLoopGroup.makeIterator() {
@@ -45,6 +46,8 @@ struct SQLitePragmas: LifecycleHandler {
                 try await sql.raw("PRAGMA journal_mode = WAL").run()
                 try await sql.raw("PRAGMA synchronous = FULL").run()
                 try await sql.raw("PRAGMA foreign_keys = ON").run()
+                // 32 MB of page cache per connection instead of 2 MB: the facility register's indexes stay in memory.
+                try await sql.raw("PRAGMA cache_size = -\(unsafeRaw: String(Self.cacheKilobytes))").run()
                 try await sql.raw("PRAGMA busy_timeout = \(unsafeRaw: String(Self.busyTimeoutMilliseconds))").run()
             }
         }

@@ -15,6 +15,10 @@ public enum FacilityCSV {
     public struct RowError: Error, Equatable, Sendable {
         public let line: Int
         public let reason: String
+        public init(line: Int, reason: String) {
+            self.line = line
+            self.reason = reason
+        }
     }
 
     /// The separator a header line uses.
@@ -29,6 +33,14 @@ public enum FacilityCSV {
             return "Rubrikraden ska vara: \(columns.joined(separator: ";"))"
         }
         return nil
+    }
+
+    /// One parsed data row as a facility, or the reason it is refused.
+    public static func record(from row: DelimitedTextParser.Row, knownAreaCodes: Set<String>) -> Result<FacilityRecord, RowError> {
+        if row.hasInvalidUTF8 {
+            return .failure(RowError(line: row.line, reason: "tecken som inte är UTF-8 (spara filen som UTF-8)"))
+        }
+        return record(from: row.fields, line: row.line, knownAreaCodes: knownAreaCodes)
     }
 
     /// One data row as a facility, or the reason it is refused. `knownAreaCodes` are the grid company's.

@@ -19,6 +19,10 @@ extension String {
 
     /// The string without spaces (including no-break spaces) at either end.
     var trimmed: String {
+        // Fast path (the register import trims millions of fields): printable ASCII at both ends.
+        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return self
+        }
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.isWhitespace { scalars.removeLast() }

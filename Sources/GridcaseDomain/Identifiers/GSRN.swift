@@ -7,6 +7,11 @@ public struct GSRN: Hashable, Sendable, CustomStringConvertible {
     public let normalized: String
 
     public init(parsing raw: String) throws(FieldError) {
+        if let plain = Self.checkedPlainDigits(raw) {
+            guard plain else { throw FieldError("Anläggnings-ID är felaktigt: kontrollsiffran stämmer inte.") }
+            self.normalized = raw
+            return
+        }
         let input = raw.trimmed
         guard !input.isEmpty else { throw FieldError("Ange ett anläggnings-ID.") }
         guard input.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == " ") }) else {
@@ -20,6 +25,20 @@ public struct GSRN: Hashable, Sendable, CustomStringConvertible {
             throw FieldError("Anläggnings-ID är felaktigt: kontrollsiffran stämmer inte.")
         }
         self.normalized = digits.map(String.init).joined()
+    }
+
+    /// For exactly 18 ASCII digits (as a register export writes them): whether the check digit is right.
+    /// Anything else is nil and takes the general path.
+    private static func checkedPlainDigits(_ raw: String) -> Bool? {
+        guard raw.utf8.count == 18 else { return nil }
+        var sum = 0, position = 0, last = 0
+        for byte in raw.utf8 {
+            guard (0x30...0x39).contains(byte) else { return nil }
+            let digit = Int(byte - 0x30)
+            position += 1
+            if position == 18 { last = digit } else { sum += digit * (position.isMultiple(of: 2) ? 1 : 3) }
+        }
+        return (10 - sum % 10) % 10 == last
     }
 
     /// The GS1 check digit: weights 3 and 1 alternate from the rightmost payload digit.

@@ -68,6 +68,30 @@ import Vapor
         }
     }
 
+    @Test func aSpreadsheetExportWithBOMCRLFQuotesAndABadlyEncodedRowIsRead() async throws {
+        try await TestApp.run { t in
+            let gridID = try await t.organizationID(Demo.kullabygden)
+            let importer = FacilityImporter(database: t.app.db, gridCompanyID: gridID, areaCodes: ["HBG"])
+            var quoted = Self.row(gsrn: "735999000000000013", meter: "Q1", street: "\"Storgatan 1; lgh 1101\"")
+            quoted[13] = "\"Ek \"\"Sassa\"\"\""
+            let good = Array(FacilityCSV.columns.joined(separator: ";").utf8) + [13, 10]
+                + Array(quoted.joined(separator: ";").utf8) + [13, 10]
+            let badEncoding = Array(Self.row(gsrn: "735999000123456780", meter: "Q2").joined(separator: ";").utf8)
+                .map { $0 == UInt8(ascii: "Q") ? 0xD6 : $0 } // a Latin-1 "Ö" where UTF-8 was expected
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("bom-\(UUID().uuidString).csv").path
+            FileManager.default.createFile(atPath: path, contents: Data([0xEF, 0xBB, 0xBF] + good + badEncoding + [13, 10]))
+            var rejected: [FacilityCSV.RowError] = []
+            let summary = try await importer.importFile(at: path, rejectedRow: { rejected.append($0) })
+            #expect(summary == FacilityImporter.Summary(added: 1, updated: 0, rejected: 1))
+            #expect(rejected == [FacilityCSV.RowError(line: 3, reason: "tecken som inte är UTF-8 (spara filen som UTF-8)")])
+            let register = EmbeddedFacilityRegister(database: t.app.db, gridCompanyID: gridID, logger: t.app.logger)
+            let found = await register.lookUp(try FacilityLookupKey.parse(meterNumber: "Q1", gsrn: "").get())
+            guard case .found(let record) = found else { Issue.record("got \(found)"); return }
+            #expect(record.streetAddress == "Storgatan 1; lgh 1101")
+            #expect(record.owner?.lastName == "Ek \"Sassa\"")
+        }
+    }
+
     @Test func aWrongHeaderStopsTheImportBeforeAnyRow() async throws {
         try await TestApp.run { t in
             let gridID = try await t.organizationID(Demo.kullabygden)

@@ -1,5 +1,6 @@
 import Fluent
 import GridcaseDomain
+import NIOConcurrencyHelpers
 import Vapor
 
 /// Signing in and out.
@@ -32,7 +33,8 @@ struct AuthController {
 
         let user = try await User.query(on: req.db).filter(\.$email == email).first()
         // Check a password even for an unknown e-mail, so the answer takes as long as for a known one.
-        let storedHash = user?.passwordHash ?? req.application.dummyPasswordHash
+        let storedHash: String
+        if let hash = user?.passwordHash { storedHash = hash } else { storedHash = try await req.application.dummyPasswordHash() }
         let passwordMatches = try await req.password.async.verify(password, created: storedHash)
         guard let user, let userID = user.id, passwordMatches, user.isActive else {
             return try await req.render(LoginPage(email: email, error: Self.failedMessage), status: .unauthorized)
@@ -72,13 +74,25 @@ struct LoginPage: Page {
 }
 
 extension Application {
-    private struct DummyHashKey: StorageKey {
-        typealias Value = String
+    /// A hash of a random password, checked when the e-mail is unknown so that the answer takes as long as for a
+    /// wrong password. Made on first use, so commands that never sign anyone in do not pay for it.
+    func dummyPasswordHash() async throws -> String {
+        if let hash = dummyPasswordHashBox.withLockedValue({ $0 }) { return hash }
+        let hash = try await password.async.hash(SecureToken.generate())
+        dummyPasswordHashBox.withLockedValue { $0 = hash }
+        return hash
     }
 
-    /// A hash of a random password, checked when the e-mail is unknown.
-    var dummyPasswordHash: String {
-        get { storage[DummyHashKey.self] ?? "" }
-        set { storage[DummyHashKey.self] = newValue }
+    private struct DummyHashKey: StorageKey {
+        typealias Value = NIOLockedValueBox<String?>
+    }
+
+    private var dummyPasswordHashBox: NIOLockedValueBox<String?> {
+        storage[DummyHashKey.self] ?? { preconditionFailure("configure(_:) sets up the dummy password hash") }()
+    }
+
+    /// Called once by `configure(_:)`.
+    func prepareDummyPasswordHash() {
+        storage[DummyHashKey.self] = NIOLockedValueBox(nil)
     }
 }

@@ -1,12 +1,10 @@
-import CSV
 import Fluent
 import Foundation
 import GridcaseDomain
-import SQLKit
-import Vapor
 
 /// Imports a grid company's register from its CSV export: streaming, in batches, upserting by
-/// anläggnings-ID. A bad row is reported and skipped whole; the rest is imported.
+/// anläggnings-ID. A bad row is reported and skipped whole; the rest is imported. Memory stays bounded: one
+/// chunk of the file and two groups of batches at a time.
 struct FacilityImporter {
     struct Summary: Equatable, Sendable {
         var added = 0
@@ -30,106 +28,95 @@ struct FacilityImporter {
     static let batchSize = 500
     /// Batches per transaction: fewer commits (each one syncs to disk) without holding a lock for long.
     static let batchesPerTransaction = 10
+    /// Bytes read from the file at a time.
+    static let readSize = 1 << 20
 
     let database: any Database
     let gridCompanyID: UUID
     let areaCodes: Set<String>
 
-    /// Reads the file at `path`. `rejectedRow` hears of every skipped row, `progress` of the count so far.
+    /// Reads the file at `path`. `rejectedRow` hears of every skipped row, `progress` of the rows read so far.
+    /// While one group of batches is written, the next is read and checked (the two run on separate cores).
+    /// Facilities new to the register count as added, the rest as updated (the register's size before and after
+    /// tells them apart, so two imports into one register at once would blur that split, not the data).
     func importFile(
-        at path: String, rejectedRow: (FacilityCSV.RowError) -> Void, progress: (Summary) -> Void = { _ in }
+        at path: String, rejectedRow: (FacilityCSV.RowError) -> Void, progress: (Int) -> Void = { _ in }
     ) async throws -> Summary {
         guard let firstLine = try Self.firstLine(of: path) else { throw ImportError.unreadable("filen är tom") }
-        let separator = FacilityCSV.separator(ofHeader: firstLine)
-        guard let stream = InputStream(fileAtPath: path) else { throw ImportError.unreadable(path) }
-        let reader = try CSVReader(stream: stream, hasHeaderRow: false, delimiter: separator.unicodeScalars.first!)
-        guard let header = reader.next() else { throw ImportError.unreadable("ingen rubrikrad") }
-        if let problem = FacilityCSV.checkHeader(header.map { $0.replacingOccurrences(of: "\u{FEFF}", with: "") }) {
-            throw ImportError.badHeader(problem)
-        }
-
-        var summary = Summary()
-        var line = 1
+        guard let file = FileHandle(forReadingAtPath: path) else { throw ImportError.unreadable(path) }
+        defer { try? file.close() }
+        var parser = DelimitedTextParser(separator: FacilityCSV.separator(ofHeader: firstLine))
+        let writer = FacilityBatchWriter(database: database, gridCompanyID: gridCompanyID)
+        var ids = SequentialUUIDs()
+        let countBefore = try await writer.count()
+        var accepted = 0, rejected = 0
+        var headerChecked = false
         var batch: [FacilityRecord] = []
         var pending: [[FacilityRecord]] = []
-        func flush() async throws {
-            if !batch.isEmpty { pending.append(batch); batch = [] }
-            guard !pending.isEmpty else { return }
-            let batches = pending
-            pending = []
-            let counts = try await database.transaction { db in
-                var added = 0, updated = 0
-                for records in batches {
-                    let result = try await upsert(records, on: db as! any SQLDatabase)
-                    added += result.added
-                    updated += result.updated
-                }
-                return (added, updated)
-            }
-            summary.added += counts.0
-            summary.updated += counts.1
-            progress(summary)
-        }
+        var writing: Task<Void, any Error>?
 
-        while let fields = reader.next() {
-            line += 1
-            switch FacilityCSV.record(from: fields, line: line, knownAreaCodes: areaCodes) {
+        func take(_ row: DelimitedTextParser.Row) throws {
+            guard headerChecked else {
+                if let problem = FacilityCSV.checkHeader(row.fields) { throw ImportError.badHeader(problem) }
+                headerChecked = true
+                return
+            }
+            switch FacilityCSV.record(from: row, knownAreaCodes: areaCodes) {
             case .success(let record):
                 batch.append(record)
+                accepted += 1
                 if batch.count == Self.batchSize {
                     pending.append(batch)
                     batch = []
-                    if pending.count == Self.batchesPerTransaction { try await flush() }
                 }
             case .failure(let error):
-                summary.rejected += 1
+                rejected += 1
                 rejectedRow(error)
             }
         }
-        // The CSV reader reports the end of the stream as `cannotReadFile`; only an error before the end counts.
-        if let error = reader.error {
-            let reachedEnd: Bool
-            if case CSVError.cannotReadFile = error { reachedEnd = !stream.hasBytesAvailable } else { reachedEnd = false }
-            if !reachedEnd { throw ImportError.unreadable("\(error) efter rad \(line)") }
+        /// Waits for the write in flight, then starts writing what is pending.
+        func write(all: Bool) async throws {
+            if all, !batch.isEmpty { pending.append(batch); batch = [] }
+            guard all || pending.count >= Self.batchesPerTransaction else { return }
+            if let previous = writing {
+                writing = nil
+                try await previous.value
+                progress(accepted + rejected)
+            }
+            guard !pending.isEmpty else { return }
+            let batches = pending, startIDs = ids
+            pending = []
+            ids.skip(batches.reduce(0) { $0 + $1.count })
+            writing = Task { try await writer.write(batches, ids: startIDs) }
         }
-        try await flush()
-        return summary
+
+        do {
+            while let chunk = try file.read(upToCount: Self.readSize), !chunk.isEmpty {
+                try chunk.withUnsafeBytes { raw in
+                    try parser.consume(raw.bindMemory(to: UInt8.self), row: take)
+                }
+                try await write(all: false)
+            }
+            try parser.finish(row: take)
+            guard headerChecked else { throw ImportError.unreadable("ingen rubrikrad") }
+            try await write(all: true)
+            if let last = writing { writing = nil; try await last.value; progress(accepted + rejected) }
+        } catch {
+            _ = try? await writing?.value // never leave a write running behind the caller's back
+            if let error = error as? ImportError { throw error }
+            throw ImportError.unreadable("\(error)")
+        }
+        let added = try await writer.count() - countBefore
+        return Summary(added: added, updated: accepted - added, rejected: rejected)
     }
 
     /// Adds or updates these records (the demo data's few facilities).
     func importRecords(_ records: [FacilityRecord]) async throws -> Summary {
-        let result = try await upsert(records, on: database as! any SQLDatabase)
-        return Summary(added: result.added, updated: result.updated)
-    }
-
-    /// Inserts new facilities and updates known ones; a facility twice in one batch counts once added.
-    private func upsert(_ records: [FacilityRecord], on sql: any SQLDatabase) async throws -> (added: Int, updated: Int) {
-        var latest: [String: FacilityRecord] = [:]
-        var order: [String] = []
-        for record in records {
-            if latest.updateValue(record, forKey: record.gsrn) == nil { order.append(record.gsrn) }
-        }
-        let existing = try await sql.select().column("gsrn").from(FacilityTable.name)
-            .where("grid_company_id", .equal, gridCompanyID)
-            .where("gsrn", .in, order)
-            .all()
-            .map { try $0.decode(column: "gsrn", as: String.self) }
-
-        let insert = sql.insert(into: FacilityTable.name)
-            .columns(["id", "grid_company_id", "gsrn"] + FacilityTable.dataColumns)
-        for gsrn in order {
-            guard let record = latest[gsrn] else { continue }
-            let values: [any Encodable & Sendable] = [UUID(), gridCompanyID, gsrn] + FacilityTable.values(of: record)
-            insert.values(values.map { SQLBind($0) })
-        }
-        try await insert
-            .onConflict(with: ["grid_company_id", "gsrn"]) { update in
-                for column in FacilityTable.dataColumns { update.set(excludedValueOf: column) }
-                return update
-            }
-            .run()
-        let updated = existing.count + (records.count - order.count)
-        return (records.count - updated, updated)
+        let writer = FacilityBatchWriter(database: database, gridCompanyID: gridCompanyID)
+        let countBefore = try await writer.count()
+        try await writer.write([records], ids: SequentialUUIDs())
+        let added = try await writer.count() - countBefore
+        return Summary(added: added, updated: records.count - added)
     }
 
     /// The header line, read on its own to tell `;` from `,`.
