@@ -9,5 +9,6 @@ enum AppMigrations {
         M004_AddSessionListFilters(),
         M005_CreateFacilityRegister(),
         M006_AddRegisterAPIToken(),
+        M007_StoreFacilitiesAsDocuments(),
     ]
 }

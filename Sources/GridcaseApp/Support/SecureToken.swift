@@ -15,7 +15,19 @@ enum SecureToken {
 
     /// The stored form of a session token: a database leak does not hand out live sessions.
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        hex(SHA256.hash(data: Array(token.utf8)))
+    }
+
+    /// Lower-case hexadecimal, two digits per byte (every signed-in request and API call needs one).
+    static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
+        for byte in bytes {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// Comparison that takes the same time wherever the strings differ.

@@ -114,9 +114,37 @@ import Vapor
             #expect(summary == FacilityImporter.Summary(added: 1_234, updated: 1, rejected: 0))
             #expect(reports >= 1)
             let sql = t.app.db as! any SQLDatabase
-            let count = try await sql.raw("SELECT count(*) AS n FROM facilities WHERE grid_company_id = \(bind: gridID)").first()?
+            let count = try await sql.raw("SELECT count(*) AS n FROM facility_records WHERE grid_company_id = \(bind: gridID)").first()?
                 .decode(column: "n", as: Int.self)
             #expect(count == 1_234 + DemoFacilities.records(for: Demo.vatterbygden).count)
+        }
+    }
+
+    @Test func theMoveToDocumentsCarriesEveryFacilityAcrossPagesAndBack() async throws {
+        try await TestApp.run { t in
+            let gridID = try await t.organizationID(Demo.vatterbygden)
+            let rows = (1...1_234).map { serial in Self.row(gsrn: DemoFacilities.gsrn(600_000 + serial), meter: "D\(serial)", area: "JKG") }
+            _ = try await FacilityImporter(database: t.app.db, gridCompanyID: gridID, areaCodes: ["JKG"])
+                .importFile(at: try write(Self.csv(separator: ";", rows: rows)), rejectedRow: { _ in })
+            let register = EmbeddedFacilityRegister(database: t.app.db, gridCompanyID: gridID, logger: t.app.logger)
+            let key = try FacilityLookupKey.parse(meterNumber: "D1234", gsrn: "").get()
+            let before = await register.lookUp(key)
+            let writer = FacilityBatchWriter(database: t.app.db, gridCompanyID: gridID)
+            let count = try await writer.count()
+
+            let migration = M007_StoreFacilitiesAsDocuments()
+            try await migration.revert(on: t.app.db) // back to M005's columns
+            let sql = t.app.db as! any SQLDatabase
+            let columnRows = try await sql.raw("SELECT count(*) AS n FROM facilities WHERE grid_company_id = \(bind: gridID)")
+                .first()?.decode(column: "n", as: Int.self)
+            #expect(columnRows == count)
+            try await migration.prepare(on: t.app.db)
+
+            #expect(try await writer.count() == count)
+            let after = await register.lookUp(key)
+            #expect(after == before)
+            guard case .found(let record) = after else { Issue.record("got \(after)"); return }
+            #expect(record.owner?.lastName == "Ek")
         }
     }
 }

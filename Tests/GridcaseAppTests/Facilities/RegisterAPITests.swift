@@ -63,3 +63,12 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct RegisterAPIQueryTests {
+    @Test func queryItemsArePercentDecodedAndTheFirstOfARepeatedNameCounts() {
+        let items = RegisterAPIController.queryItems("meterNumber=M%C3%96+1&gsrn=735999000000000013&gsrn=2&flag")
+        #expect(items == ["meterNumber": "MÖ 1", "gsrn": "735999000000000013", "flag": ""])
+        #expect(RegisterAPIController.queryItems(nil).isEmpty)
+        #expect(RegisterAPIController.queryItems("meterNumber=%ZZ") == ["meterNumber": ""], "bad escapes give an empty value")
+    }
+}

@@ -71,7 +71,7 @@ struct FacilityDataFetch {
     /// A short fingerprint of a preview, carried by the form so that applying changes exactly what was shown.
     static func digest(_ plan: FacilityDataOverwrite.Plan) -> String {
         let text = plan.changes.map { "\($0.key)=\($0.new ?? "")" }.joined(separator: "\n")
-        return SHA256.hash(data: Data(text.utf8)).prefix(12).map { String(format: "%02x", $0) }.joined()
+        return SecureToken.hex(SHA256.hash(data: Array(text.utf8)).prefix(12))
     }
 }
 

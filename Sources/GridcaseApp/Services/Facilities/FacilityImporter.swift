@@ -24,10 +24,10 @@ struct FacilityImporter {
         }
     }
 
-    /// Rows per INSERT; 34 parameters each stays well inside SQLite's and PostgreSQL's limits.
-    static let batchSize = 500
+    /// Rows per INSERT; 4 parameters each stays well inside SQLite's (32,766) and PostgreSQL's (65,535) limits.
+    static let batchSize = 2000
     /// Batches per transaction: fewer commits (each one syncs to disk) without holding a lock for long.
-    static let batchesPerTransaction = 10
+    static let batchesPerTransaction = 5
     /// Bytes read from the file at a time.
     static let readSize = 1 << 20
 
@@ -47,12 +47,11 @@ struct FacilityImporter {
         defer { try? file.close() }
         var parser = DelimitedTextParser(separator: FacilityCSV.separator(ofHeader: firstLine))
         let writer = FacilityBatchWriter(database: database, gridCompanyID: gridCompanyID)
-        var ids = SequentialUUIDs()
         let countBefore = try await writer.count()
         var accepted = 0, rejected = 0
         var headerChecked = false
-        var batch: [FacilityRecord] = []
-        var pending: [[FacilityRecord]] = []
+        var batch: [FacilityBatchWriter.Row] = []
+        var pending: [[FacilityBatchWriter.Row]] = []
         var writing: Task<Void, any Error>?
 
         func take(_ row: DelimitedTextParser.Row) throws {
@@ -63,7 +62,7 @@ struct FacilityImporter {
             }
             switch FacilityCSV.record(from: row, knownAreaCodes: areaCodes) {
             case .success(let record):
-                batch.append(record)
+                batch.append(FacilityBatchWriter.Row(record))
                 accepted += 1
                 if batch.count == Self.batchSize {
                     pending.append(batch)
@@ -84,10 +83,9 @@ struct FacilityImporter {
                 progress(accepted + rejected)
             }
             guard !pending.isEmpty else { return }
-            let batches = pending, startIDs = ids
+            let batches = pending
             pending = []
-            ids.skip(batches.reduce(0) { $0 + $1.count })
-            writing = Task { try await writer.write(batches, ids: startIDs) }
+            writing = Task { try await writer.write(batches) }
         }
 
         do {
@@ -114,7 +112,7 @@ struct FacilityImporter {
     func importRecords(_ records: [FacilityRecord]) async throws -> Summary {
         let writer = FacilityBatchWriter(database: database, gridCompanyID: gridCompanyID)
         let countBefore = try await writer.count()
-        try await writer.write([records], ids: SequentialUUIDs())
+        try await writer.write([records.map(FacilityBatchWriter.Row.init)])
         let added = try await writer.count() - countBefore
         return Summary(added: added, updated: records.count - added)
     }

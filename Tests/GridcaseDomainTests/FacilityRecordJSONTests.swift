@@ -1,0 +1,33 @@
+import Foundation
+import PropertyBased
+import Testing
+@testable import GridcaseDomain
+
+@Suite struct FacilityRecordJSONTests {
+    @Test func leavesEmptyValuesOutAndNestsTheParties() throws {
+        var record = FacilityRecord(gsrn: "735999000000000013")
+        record.meterNumber = "73001001"
+        var owner = PartyRecord()
+        owner.lastName = "Ek"
+        record.owner = owner
+        #expect(record.jsonDocument == #"{"gsrn":"735999000000000013","meterNumber":"73001001","owner":{"lastName":"Ek"}}"#)
+    }
+
+    @Test func anyRecordDecodesBackToItself() async {
+        let alphabet = Array("aÖ\"\\/\n\r\t\u{01}\u{1F} é😀{}:,")
+        let text = Gen.element(of: alphabet).compactMap { $0 }.array(of: 0...8).map { String($0) }
+        let optionalText = text.map { $0.isEmpty ? nil : $0 }
+        await propertyCheck(input: text, optionalText, optionalText, Gen.bool) { gsrn, street, lastName, hasBilling in
+            var record = FacilityRecord(gsrn: gsrn)
+            record.streetAddress = street
+            record.city = lastName.map { $0 + "stad" }
+            var party = PartyRecord()
+            party.lastName = lastName
+            party.invoiceReference = street
+            record.owner = party
+            record.billing = hasBilling ? party : nil
+            let decoded = try? JSONDecoder().decode(FacilityRecord.self, from: Data(record.jsonDocument.utf8))
+            #expect(decoded == record)
+        }
+    }
+}
