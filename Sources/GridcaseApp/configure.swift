@@ -11,6 +11,7 @@ public func configure(_ app: Application, config: AppConfig, clock: any AppClock
     app.logger.logLevel = config.logLevel
 
     try DatabaseSetup.configure(app, config)
+    app.personalData = try PersonalDataCipher(PersonalDataKeyStore.load(config.personalDataKeys, now: clock.now(), logger: app.logger))
 
     app.http.client.configuration.timeout = .init(connect: HTTPFacilityRegister.connectTimeout,
                                                   read: HTTPFacilityRegister.totalTimeout)

@@ -9,6 +9,7 @@ enum Commands {
         app.asyncCommands.use(SeedDemoCommand(), as: "seed-demo")
         app.asyncCommands.use(UserCommands(), as: "user")
         app.asyncCommands.use(FacilityCommands(), as: "facilities")
+        app.asyncCommands.use(KeyCommands(), as: "keys")
     }
 }
 
@@ -21,6 +22,8 @@ struct StartCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         try await MigrateDatabaseCommand.migrate(app, console: context.console)
+        // Values stored before sealing existed, or under a key since rotated away from, are sealed now.
+        try await PersonalDataResealer(database: app.db, cipher: app.personalData).resealAll()
         let loaded = try await DemoData.loadIfEmpty(on: app.db, hasher: app.password.async, clock: app.clock)
         if loaded { context.console.print("Demodata inlästa.") }
         if try await User.query(on: app.db).filter(\.$email == DemoData.logins[0].email).count() > 0 {

@@ -10,7 +10,16 @@ public struct AppConfig: Sendable, Equatable {
         case postgres(url: String, schema: String?)
     }
 
+    /// Where the keys that encrypt personal identity numbers come from (see `PersonalDataCipher`).
+    public enum PersonalDataKeySource: Sendable, Equatable {
+        /// A key file, created with a new key set on first start when missing (mode 0600).
+        case file(path: String)
+        /// The key set's JSON itself (ENCRYPTION_KEYS), for secret stores that hand over values.
+        case inline(json: String)
+    }
+
     public var database: DatabaseLocation
+    public var personalDataKeys: PersonalDataKeySource
     public var databasePoolSize: Int
     public var host: String
     public var port: Int
@@ -36,8 +45,10 @@ public struct AppConfig: Sendable, Equatable {
         let port = try reader.int("PORT", default: 8080, range: 1...65535)
         let host = try reader.string("HOST", default: "127.0.0.1")
         let publicURL = try reader.url("PUBLIC_URL", default: "http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)")
+        let database = try reader.database("DATABASE_URL")
         return AppConfig(
-            database: try reader.database("DATABASE_URL"),
+            database: database,
+            personalDataKeys: try reader.personalDataKeys(for: database),
             databasePoolSize: try reader.int("DATABASE_POOL_SIZE", default: 4, range: 1...100),
             host: host,
             port: port,
@@ -71,6 +82,20 @@ private struct Reader {
             throw .init(key: key, reason: "expected a whole number from \(range.lowerBound) to \(range.upperBound), got '\(raw)'")
         }
         return number
+    }
+
+    /// ENCRYPTION_KEYS, else ENCRYPTION_KEY_FILE, else (SQLite only) `gridcase.keys` beside the database file.
+    /// PostgreSQL serves several instances, which must share one key set: it needs one of the two keys set.
+    func personalDataKeys(for database: AppConfig.DatabaseLocation) throws(AppConfig.Invalid) -> AppConfig.PersonalDataKeySource {
+        if let json = value("ENCRYPTION_KEYS") { return .inline(json: json) }
+        if let path = value("ENCRYPTION_KEY_FILE") { return .file(path: path) }
+        switch database {
+        case .sqlite(let path):
+            let directory = (path as NSString).deletingLastPathComponent
+            return .file(path: directory.isEmpty ? "gridcase.keys" : directory + "/gridcase.keys")
+        case .postgres:
+            throw .init(key: "ENCRYPTION_KEY_FILE", reason: "with PostgreSQL set ENCRYPTION_KEY_FILE or ENCRYPTION_KEYS, shared by every instance")
+        }
     }
 
     func bool(_ key: String, default fallback: Bool) throws(AppConfig.Invalid) -> Bool {

@@ -46,6 +46,8 @@ struct SQLitePragmas: LifecycleHandler {
                 try await sql.raw("PRAGMA journal_mode = WAL").run()
                 try await sql.raw("PRAGMA synchronous = FULL").run()
                 try await sql.raw("PRAGMA foreign_keys = ON").run()
+                // Deleted and overwritten content is zeroed, so no old personal data lingers in free pages.
+                try await sql.raw("PRAGMA secure_delete = ON").run()
                 // 32 MB of page cache per connection instead of 2 MB: the facility register's indexes stay in memory.
                 try await sql.raw("PRAGMA cache_size = -\(unsafeRaw: String(Self.cacheKilobytes))").run()
                 try await sql.raw("PRAGMA busy_timeout = \(unsafeRaw: String(Self.busyTimeoutMilliseconds))").run()

@@ -10,5 +10,6 @@ enum AppMigrations {
         M005_CreateFacilityRegister(),
         M006_AddRegisterAPIToken(),
         M007_StoreFacilitiesAsDocuments(),
+        M008_SealPersonalIdentityNumbers(),
     ]
 }

@@ -26,6 +26,11 @@ final class Case: Model, @unchecked Sendable {
     @OptionalField(key: "meter_number") var meterNumber: String?
     @OptionalField(key: "street_address") var streetAddress: String?
     @OptionalField(key: "city") var city: String?
+    /// The key that sealed the personal identity numbers in `fieldsJSON` (nil: stored before sealing).
+    @OptionalField(key: "personal_data_key") var personalDataKey: String?
+    /// Keyed hashes of the owner's and billing party's identity numbers, for exact search.
+    @OptionalField(key: "owner_identity_hash") var ownerIdentityHash: String?
+    @OptionalField(key: "billing_identity_hash") var billingIdentityHash: String?
     /// The key of the form that created the case: a second submit of the same form finds this case.
     @Field(key: "creation_key") var creationKey: String
     @Field(key: "created_at") var createdAt: Date
@@ -38,7 +43,32 @@ final class Case: Model, @unchecked Sendable {
         CaseOwnership(installerCompanyID: $installerCompany.id, gridCompanyID: $gridCompany.id, status: status)
     }
 
-    var fieldValues: [String: String] {
+    /// The fields whose values are stored sealed: personal identity numbers.
+    static let sealedFieldKeys = CaseFields.all.filter { $0.format == .partyIdentityNumber }.map(\.key)
+
+    /// The form's values, identity numbers opened.
+    func fieldValues(_ cipher: PersonalDataCipher) throws -> [String: String] {
+        var values = storedFieldValues
+        for key in Self.sealedFieldKeys {
+            if let stored = values[key] { values[key] = try cipher.open(stored, field: key) }
+        }
+        return values
+    }
+
+    /// Sets the form's values, identity numbers sealed, with the copies lists search by.
+    func setFieldValues(_ values: [String: String], _ cipher: PersonalDataCipher) throws {
+        var stored = values
+        for key in Self.sealedFieldKeys {
+            if let plain = values[key], !plain.isEmpty { stored[key] = try cipher.seal(plain, field: key) }
+        }
+        storedFieldValues = stored
+        ownerIdentityHash = values["owner.identityNumber"].flatMap { $0.isEmpty ? nil : cipher.searchHash($0) }
+        billingIdentityHash = values["billing.identityNumber"].flatMap { $0.isEmpty ? nil : cipher.searchHash($0) }
+        personalDataKey = cipher.currentKeyID
+    }
+
+    /// The values as stored (identity numbers sealed).
+    var storedFieldValues: [String: String] {
         get { (try? JSONDecoder().decode([String: String].self, from: Data(fieldsJSON.utf8))) ?? [:] }
         set {
             let encoder = JSONEncoder()

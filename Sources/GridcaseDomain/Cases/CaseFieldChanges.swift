@@ -9,6 +9,17 @@ public struct FieldChange: Codable, Equatable, Sendable {
         self.old = old
         self.new = new
     }
+
+    /// The change as the history keeps it: an identity number's last four digits are never stored there
+    /// ("19811218-****"), so the history shows that it changed without holding the number.
+    public var forHistory: FieldChange {
+        guard CaseFields.field(key)?.format == .partyIdentityNumber else { return self }
+        return FieldChange(key: key, old: old.map(Self.masked), new: new.map(Self.masked))
+    }
+
+    static func masked(_ value: String) -> String {
+        value.count > 4 ? String(value.dropLast(4)) + "****" : "****"
+    }
 }
 
 public enum CaseFieldChanges {

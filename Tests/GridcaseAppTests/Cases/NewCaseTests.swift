@@ -42,9 +42,9 @@ import VaporTesting
             let record = try await t.loadCase(id)
             #expect(record.status == .draft)
             #expect(record.caseNumber == "KBE-2026-00001")
-            #expect(record.fieldValues["installer.responsibleInstaller"] == "Anna Svensson")
-            #expect(record.fieldValues["installer.authorizationNumber"] == "AL-23817")
-            #expect(record.fieldValues["installer.contactPhone"] == "+46701234567")
+            #expect(try record.fieldValues(t.app.personalData)["installer.responsibleInstaller"] == "Anna Svensson")
+            #expect(try record.fieldValues(t.app.personalData)["installer.authorizationNumber"] == "AL-23817")
+            #expect(try record.fieldValues(t.app.personalData)["installer.contactPhone"] == "+46701234567")
 
             let second = try await t.createCase(browser, type: .fuseChange)
             #expect(try await t.loadCase(second).caseNumber == "KBE-2026-00002")

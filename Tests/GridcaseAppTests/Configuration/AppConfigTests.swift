@@ -10,6 +10,16 @@ import Testing
         #expect(config.publicURL == "http://127.0.0.1:8080")
         #expect(config.secureCookies == false)
         #expect(config.logLevel == .info)
+        #expect(config.personalDataKeys == .file(path: "./data/gridcase.keys"), "the key file sits beside the database, not in it")
+    }
+
+    @Test func personalDataKeysComeFromTheKeysTheFileOrBesideTheSQLiteFile() throws {
+        #expect(try AppConfig.fromEnvironment(["ENCRYPTION_KEYS": "{}"]).personalDataKeys == .inline(json: "{}"))
+        #expect(try AppConfig.fromEnvironment(["ENCRYPTION_KEY_FILE": "/etc/gridcase/keys"]).personalDataKeys == .file(path: "/etc/gridcase/keys"))
+        #expect(try AppConfig.fromEnvironment(["DATABASE_URL": "db.sqlite"]).personalDataKeys == .file(path: "gridcase.keys"))
+        #expect(throws: AppConfig.Invalid.self, "PostgreSQL serves several instances: one key set must be named") {
+            try AppConfig.fromEnvironment(["DATABASE_URL": "postgres://gridcase@127.0.0.1/gridcase"])
+        }
     }
 
     @Test func readsEveryKey() throws {
@@ -17,7 +27,7 @@ import Testing
             "DATABASE_URL": "postgres://gridcase@127.0.0.1:5432/gridcase", "DATABASE_SCHEMA": "gridcase",
             "DATABASE_POOL_SIZE": "8", "HOST": "0.0.0.0", "PORT": "9000", "PUBLIC_URL": "https://el.example.se/",
             "LOG_LEVEL": "debug", "SESSION_IDLE_MINUTES": "30", "SESSION_ABSOLUTE_HOURS": "8", "BCRYPT_COST": "10",
-            "TRUST_FORWARDED_FOR": "true",
+            "TRUST_FORWARDED_FOR": "true", "ENCRYPTION_KEY_FILE": "/run/secrets/gridcase.keys",
         ])
         #expect(config.database == .postgres(url: "postgres://gridcase@127.0.0.1:5432/gridcase", schema: "gridcase"))
         #expect(config.databasePoolSize == 8)
@@ -29,6 +39,7 @@ import Testing
         #expect(config.sessionAbsoluteTimeout == 8 * 3600)
         #expect(config.bcryptCost == 10)
         #expect(config.trustForwardedFor)
+        #expect(config.personalDataKeys == .file(path: "/run/secrets/gridcase.keys"))
     }
 
     @Test(arguments: [

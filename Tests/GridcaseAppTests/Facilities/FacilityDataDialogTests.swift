@@ -51,17 +51,17 @@ import VaporTesting
             #expect(html.contains(#"<dd id="status-code">100</dd>"#))
             #expect(html.contains("slutfördes utan problem"))
             #expect(html.contains("<td>Anläggning: Utdelningsadress</td><td>(tomt)</td><td>Drottninggatan 14</td>"))
-            #expect(try await t.loadCase(id).fieldValues["facility.streetAddress"] == nil, "nothing applied before Uppdatera och stäng")
+            #expect(try await t.loadCase(id).fieldValues(t.app.personalData)["facility.streetAddress"] == nil, "nothing applied before Uppdatera och stäng")
 
             let applied = try await apply(browser, id, preview: html)
             #expect(applied.status == .seeOther)
             let record = try await t.loadCase(id)
-            #expect(record.fieldValues["facility.streetAddress"] == "Drottninggatan 14")
-            #expect(record.fieldValues["facility.postalCode"] == "252 21")
-            #expect(record.fieldValues["owner.lastName"] == "Lindgren")
-            #expect(record.fieldValues["owner.phone"] == "+46701112233")
-            #expect(record.fieldValues["facility.facilityID"] == DemoFacilities.gsrn(1001))
-            #expect(record.fieldValues["owner.identityNumber"] == nil, "the register never hands out personnummer")
+            #expect(try record.fieldValues(t.app.personalData)["facility.streetAddress"] == "Drottninggatan 14")
+            #expect(try record.fieldValues(t.app.personalData)["facility.postalCode"] == "252 21")
+            #expect(try record.fieldValues(t.app.personalData)["owner.lastName"] == "Lindgren")
+            #expect(try record.fieldValues(t.app.personalData)["owner.phone"] == "+46701112233")
+            #expect(try record.fieldValues(t.app.personalData)["facility.facilityID"] == DemoFacilities.gsrn(1001))
+            #expect(try record.fieldValues(t.app.personalData)["owner.identityNumber"] == nil, "the register never hands out personnummer")
 
             let page = try await browser.get(SitePath.caseDetail(.value(id)).relative).body.string
             #expect(page.contains("Anläggningsdata hämtad"))
@@ -81,7 +81,7 @@ import VaporTesting
             #expect(preview.contains("<td>Anläggning: Utdelningsadress</td><td>Min egen adress 1</td><td>Drottninggatan 14</td>"),
                     "shown as kept")
             try await apply(browser, id, preview: preview)
-            let values = try await t.loadCase(id).fieldValues
+            let values = try await t.loadCase(id).fieldValues(t.app.personalData)
             #expect(values["facility.streetAddress"] == "Min egen adress 1")
             #expect(values["facility.technicalNumber"] == "HBG-40211")
             #expect(values["facility.city"] == "Helsingborg")
@@ -97,7 +97,7 @@ import VaporTesting
             ])
             let preview = try await fetch(browser, id, gsrn: DemoFacilities.gsrn(1001), overwrite: "yes").body.string
             try await apply(browser, id, preview: preview)
-            let values = try await t.loadCase(id).fieldValues
+            let values = try await t.loadCase(id).fieldValues(t.app.personalData)
             #expect(values["facility.streetAddress"] == "Drottninggatan 14")
             #expect(values["owner.identityNumber"] == "19811218-9876")
         }

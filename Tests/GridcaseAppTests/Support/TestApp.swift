@@ -21,6 +21,7 @@ struct TestApp {
         var config = try AppConfig.fromEnvironment([:])
         config.database = database.location
         config.bcryptCost = 4
+        config.personalDataKeys = .inline(json: String(decoding: try JSONEncoder().encode(PersonalDataKeySet.generated(now: start)), as: UTF8.self))
         config.logLevel = .warning
         let clock = FakeClock(start)
 

@@ -19,8 +19,8 @@ extension Request {
         }
     }
 
-    var caseCreation: CaseCreation { CaseCreation(database: db, clock: clock) }
-    var caseEditing: CaseEditing { CaseEditing(database: db, clock: clock) }
+    var caseCreation: CaseCreation { CaseCreation(database: db, clock: clock, cipher: personalData) }
+    var caseEditing: CaseEditing { CaseEditing(database: db, clock: clock, cipher: personalData) }
 }
 
 /// The line that names a case everywhere: "Servisändring - Anläggning med en mätare, Ej skickat".

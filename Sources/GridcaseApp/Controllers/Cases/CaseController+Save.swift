@@ -39,7 +39,7 @@ extension CaseController {
             return try await req.render(page, status: .unprocessableEntity)
         case .conflict(let current):
             let page = try await CaseEditPage.build(
-                record, input: form.values, version: current.version, conflictWith: current.fieldValues,
+                record, input: form.values, version: current.version, conflictWith: try current.fieldValues(req.personalData),
                 banner: .error("Någon annan har sparat ärendet sedan du öppnade det. Dina ändringar är inte sparade men finns kvar nedan. Jämför och spara igen."),
                 attachmentError: attachmentError, req: req)
             return try await req.render(page, status: .conflict)
@@ -47,7 +47,7 @@ extension CaseController {
             if let attachmentError {
                 let fresh = try await req.authorizedCase(.edit)
                 return try await req.render(try await CaseEditPage.build(
-                    fresh, input: fresh.fieldValues, banner: .error("Fälten är sparade, men bilagan kunde inte sparas."),
+                    fresh, input: try fresh.fieldValues(req.personalData), banner: .error("Fälten är sparade, men bilagan kunde inte sparas."),
                     attachmentError: attachmentError, req: req), status: .unprocessableEntity)
             }
             if form.action == .send {
@@ -87,7 +87,7 @@ extension CaseController {
             return req.redirect(to: .caseDetail(.value(caseID)), notice: .locked)
         case .missing(let missing):
             let page = try await CaseEditPage.build(
-                record, input: record.fieldValues,
+                record, input: try record.fieldValues(req.personalData),
                 errors: Dictionary(missing.map { ($0.field.key, "Fältet är obligatoriskt.") }, uniquingKeysWith: { first, _ in first }),
                 missing: missing,
                 banner: .error("Anmälan skickades inte. Fyll i de obligatoriska fälten och skicka igen."), req: req)

@@ -41,7 +41,7 @@ struct CaseController {
             return req.redirect(to: SitePath.caseDetail(.value(try record.requireID())).relative + "?meddelande=" + Notice.locked.rawValue,
                                 redirectType: .normal)
         }
-        return try await req.render(try await CaseEditPage.build(record, input: record.fieldValues, req: req))
+        return try await req.render(try await CaseEditPage.build(record, input: try record.fieldValues(req.personalData), req: req))
     }
 
     @Sendable func print(req: Request) async throws -> Response {

@@ -20,7 +20,11 @@ struct CaseListController {
         try req.authorize(.fileCases, ownerOrganizationID: user.organizationID)
         let filter = try await req.listFilters.load(Self.listName, as: CaseListFilter.self) ?? CaseListFilter()
         let page = max(1, req.query[Int.self, at: "sida"] ?? 1)
-        let (rows, total) = try await CaseListQueries.cases(.installerCompany(user.organizationID), filter: filter, page: page, on: req.db)
+        let hashes = filter.search.map {
+            CaseListQueries.identityHashes(of: $0, cipher: req.personalData, today: CalendarDay.today(req.clock))
+        } ?? []
+        let (rows, total) = try await CaseListQueries.cases(.installerCompany(user.organizationID), filter: filter, page: page,
+                                                            identityHashes: hashes, on: req.db)
         let gridCompanies = try await RegistrationQueries.approvedGridCompanies(for: user.organizationID, on: req.db)
         let notice = req.query[String.self, at: "meddelande"] == "borttaget" ? "Utkastet är borttaget." : nil
         return try await req.render(CaseListPage(filter: filter, rows: rows, total: total, page: page,

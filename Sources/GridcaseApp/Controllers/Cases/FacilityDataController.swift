@@ -15,7 +15,7 @@ struct FacilityDataController {
 
     @Sendable func dialog(req: Request) async throws -> Response {
         let record = try await editableCase(req)
-        let suggestion = FacilityDataOverwrite.suggestsOverwrite(current: record.fieldValues)
+        let suggestion = FacilityDataOverwrite.suggestsOverwrite(current: try record.fieldValues(req.personalData))
         return try await req.render(try FacilityDataPage(record: record, form: Form(), overwrite: suggestion, preview: nil))
     }
 

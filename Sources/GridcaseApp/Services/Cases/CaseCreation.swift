@@ -16,6 +16,7 @@ struct CaseCreation {
 
     let database: any Database
     let clock: any AppClock
+    let cipher: PersonalDataCipher
 
     /// The created case, the case an earlier submit of the same form created, or `FieldErrors`.
     func create(_ choice: Choice, by user: CurrentUser) async throws -> Case {
@@ -37,7 +38,7 @@ struct CaseCreation {
         record.$gridArea.id = try area.requireID()
         record.status = .draft
         record.version = 1
-        record.fieldValues = Self.installerDefaults(author)
+        try record.setFieldValues(Self.installerDefaults(author), cipher)
         record.creationKey = choice.creationKey
         record.createdAt = now
         record.updatedAt = now

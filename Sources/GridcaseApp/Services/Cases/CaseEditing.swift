@@ -26,6 +26,7 @@ struct CaseEditing {
 
     let database: any Database
     let clock: any AppClock
+    let cipher: PersonalDataCipher
 
     func save(_ record: Case, input: [String: String], basedOnVersion version: Int, by user: CurrentUser) async throws -> SaveOutcome {
         guard record.status.installerMayEdit else { return .locked }
@@ -34,7 +35,7 @@ struct CaseEditing {
                                                      today: CalendarDay.today(clock))
         guard validation.isValid else { return .invalid(validation) }
 
-        let old = record.fieldValues
+        let old = try record.fieldValues(cipher)
         let changes = CaseFieldChanges.diff(old: old, new: validation.values)
         guard !changes.isEmpty else { return .saved(changes: []) }
         guard version == record.version else { return .conflict(current: record) }
@@ -52,21 +53,23 @@ struct CaseEditing {
                      basedOnVersion version: Int, by user: CurrentUser) async throws -> Bool {
         let now = clock.now()
         let updated = Case()
-        updated.fieldValues = values
+        try updated.setFieldValues(values, cipher)
         let caseID = try record.requireID()
         return try await database.transaction { db -> Bool in
             let sql = db as! any SQLDatabase
             let row = try await sql.raw("""
                 UPDATE cases SET fields = \(bind: updated.fieldsJSON), facility_id = \(bind: updated.facilityID),
                   meter_number = \(bind: updated.meterNumber), street_address = \(bind: updated.streetAddress),
-                  city = \(bind: updated.city), version = version + 1, updated_at = \(bind: now)
+                  city = \(bind: updated.city), personal_data_key = \(bind: updated.personalDataKey),
+                  owner_identity_hash = \(bind: updated.ownerIdentityHash), billing_identity_hash = \(bind: updated.billingIdentityHash),
+                  version = version + 1, updated_at = \(bind: now)
                 WHERE id = \(bind: caseID) AND version = \(bind: version)
                   AND status IN (\(bind: CaseStatus.draft.rawValue), \(bind: CaseStatus.returned.rawValue))
                 RETURNING id
                 """).first()
             guard row != nil else { return false }
             try await CaseEvent(caseID: caseID, actorID: user.id, at: now, kind: kind,
-                                changes: String(decoding: try JSONEncoder().encode(changes), as: UTF8.self)).create(on: db)
+                                changes: String(decoding: try JSONEncoder().encode(changes.map(\.forHistory)), as: UTF8.self)).create(on: db)
             return true
         }
     }
@@ -81,7 +84,7 @@ struct CaseEditing {
             return record.status == .submitted ? .alreadySent : .locked
         }
         let required = try await MandatoryFieldQueries.required(for: record, on: database)
-        let missing = MandatoryFields.missing(required: required, in: record.fieldValues)
+        let missing = MandatoryFields.missing(required: required, in: try record.fieldValues(cipher))
         guard missing.isEmpty else { return .missing(missing) }
 
         let now = clock.now()

@@ -7,7 +7,8 @@ import Vapor
 struct CaseListFilter: Codable, Equatable, Sendable {
     var status: CaseStatus?
     var gridCompanyID: UUID?
-    /// Matches case number, address, anläggnings-ID or mätarnummer.
+    /// Matches case number, address, anläggnings-ID or mätarnummer, or exactly an owner's or billing party's
+    /// personnummer / organisationsnummer (through its keyed hash: nothing is decrypted to search).
     var search: String?
     var oldestFirst = false
 }
@@ -37,8 +38,16 @@ enum CaseListQueries {
         case gridCompany(UUID)
     }
 
+    /// The keyed hashes an exact identity number in `search` would be stored under.
+    static func identityHashes(of search: String, cipher: PersonalDataCipher, today: CalendarDate) -> [String] {
+        var normalized: [String] = []
+        if let person = try? PersonalIdentityNumber(parsing: search, today: today) { normalized.append(person.normalized) }
+        if let organization = try? OrganizationNumber(parsing: search) { normalized.append(organization.normalized) }
+        return normalized.map(cipher.searchHash)
+    }
+
     static func cases(
-        _ scope: Scope, filter: CaseListFilter, page: Int, on db: any Database
+        _ scope: Scope, filter: CaseListFilter, page: Int, identityHashes: [String] = [], on db: any Database
     ) async throws -> (rows: [CaseListRow], total: Int) {
         let sql = db as! any SQLDatabase
         var conditions: SQLQueryString
@@ -58,6 +67,9 @@ enum CaseListQueries {
                 + " OR lower(coalesce(c.meter_number, '')) LIKE \(bind: pattern) ESCAPE '\\'"
             if !digits.isEmpty {
                 any += " OR coalesce(c.facility_id, '') LIKE \(bind: "%" + digits + "%")"
+            }
+            for hash in identityHashes {
+                any += " OR c.owner_identity_hash = \(bind: hash) OR c.billing_identity_hash = \(bind: hash)"
             }
             conditions += " AND (" + any + ")"
         }

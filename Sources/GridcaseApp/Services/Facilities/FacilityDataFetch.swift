@@ -10,6 +10,7 @@ struct FacilityDataFetch {
     let client: any Client
     let clock: any AppClock
     let logger: Logger
+    let cipher: PersonalDataCipher
 
     struct Preview: Sendable {
         let outcome: FacilityLookupOutcome
@@ -43,7 +44,7 @@ struct FacilityDataFetch {
                 "key": .string(key.gsrn != nil ? "gsrn" : "meterNumber"), "status": .stringConvertible(outcome.statusCode),
             ])
         }
-        return Preview(outcome: outcome, plan: plan(outcome, record: record, overwrite: overwrite))
+        return Preview(outcome: outcome, plan: try plan(outcome, record: record, overwrite: overwrite))
     }
 
     /// Uppdatera och stäng: fetches again and applies, unless the result differs from the preview the
@@ -56,16 +57,16 @@ struct FacilityDataFetch {
         guard Self.digest(plan) == previewDigest, version == record.version else { return .changedSincePreview(preview) }
         guard !plan.changes.isEmpty else { return .applied([]) }
 
-        let accepted = try await CaseEditing(database: database, clock: clock)
+        let accepted = try await CaseEditing(database: database, clock: clock, cipher: cipher)
             .writeFields(plan.result, changes: plan.changes, kind: .facilityDataFetched, to: record, basedOnVersion: version, by: user)
         return accepted ? .applied(plan.changes) : .changedSincePreview(preview)
     }
 
-    private func plan(_ outcome: FacilityLookupOutcome, record: Case, overwrite: Bool) -> FacilityDataOverwrite.Plan? {
+    private func plan(_ outcome: FacilityLookupOutcome, record: Case, overwrite: Bool) throws -> FacilityDataOverwrite.Plan? {
         guard case .found(let facility) = outcome else { return nil }
         // The register's values get the same checks as typed ones; one that fails them is left out.
         let fetched = CaseFieldValidator.validate(facility.caseFieldValues, today: CalendarDay.today(clock)).values
-        return FacilityDataOverwrite.plan(current: record.fieldValues, fetched: fetched, overwrite: overwrite)
+        return FacilityDataOverwrite.plan(current: try record.fieldValues(cipher), fetched: fetched, overwrite: overwrite)
     }
 
     /// A short fingerprint of a preview, carried by the form so that applying changes exactly what was shown.
@@ -77,6 +78,6 @@ struct FacilityDataFetch {
 
 extension Request {
     var facilityDataFetch: FacilityDataFetch {
-        FacilityDataFetch(database: db, client: client, clock: clock, logger: logger)
+        FacilityDataFetch(database: db, client: client, clock: clock, logger: logger, cipher: personalData)
     }
 }

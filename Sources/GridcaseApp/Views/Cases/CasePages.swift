@@ -54,7 +54,7 @@ struct CaseShowPage: Page {
         let caseID = try record.requireID()
         let user = try req.currentUser
         let isInstallerSide = user.organizationID == record.$installerCompany.id
-        let values = record.fieldValues
+        let values = try record.fieldValues(req.personalData)
         let required = try await MandatoryFieldQueries.required(for: record, on: req.db)
         return CaseShowPage(
             title: "\(record.caseNumber) \(record.installationType.swedishName)",
@@ -173,7 +173,7 @@ struct CasePrintPage: Page {
         CasePrintPage(
             title: "\(record.caseNumber) – utskrift",
             header: CaseHeader(record),
-            sections: CaseSections.build(values: record.fieldValues, required: [],
+            sections: CaseSections.build(values: try record.fieldValues(req.personalData), required: [],
                                          includesMicroproduction: record.jobType.includesMicroproduction,
                                          installerCompanyName: record.installerCompany.name, forReading: true),
             activity: try await CaseActivity.load(for: record, on: req.db),
