@@ -6,15 +6,20 @@ import Testing
     /// The expected table, written out in full: every role x action x ownership.
     static let expected: [Role: [Action: (own: Bool, other: Bool)]] = [
         .installer: [.viewOrganization: (true, false), .manageUsers: (false, false), .manageGridAreas: (false, false),
-                     .manageOrganizations: (false, false), .fileCases: (true, false), .handleCases: (false, false)],
+                     .manageOrganizations: (false, false), .fileCases: (true, false), .handleCases: (false, false),
+                     .followUpAccessLog: (false, false)],
         .installerAdmin: [.viewOrganization: (true, false), .manageUsers: (true, false), .manageGridAreas: (false, false),
-                          .manageOrganizations: (false, false), .fileCases: (true, false), .handleCases: (false, false)],
+                          .manageOrganizations: (false, false), .fileCases: (true, false), .handleCases: (false, false),
+                          .followUpAccessLog: (true, false)],
         .caseHandler: [.viewOrganization: (true, false), .manageUsers: (false, false), .manageGridAreas: (false, false),
-                       .manageOrganizations: (false, false), .fileCases: (false, false), .handleCases: (true, false)],
+                       .manageOrganizations: (false, false), .fileCases: (false, false), .handleCases: (true, false),
+                       .followUpAccessLog: (false, false)],
         .gridAdmin: [.viewOrganization: (true, false), .manageUsers: (true, false), .manageGridAreas: (true, false),
-                     .manageOrganizations: (false, false), .fileCases: (false, false), .handleCases: (true, false)],
+                     .manageOrganizations: (false, false), .fileCases: (false, false), .handleCases: (true, false),
+                     .followUpAccessLog: (true, false)],
         .systemAdmin: [.viewOrganization: (true, true), .manageUsers: (true, true), .manageGridAreas: (true, true),
-                       .manageOrganizations: (true, true), .fileCases: (false, false), .handleCases: (false, false)],
+                       .manageOrganizations: (true, true), .fileCases: (false, false), .handleCases: (false, false),
+                       .followUpAccessLog: (false, false)],
     ]
 
     @Test(arguments: Role.allCases)
@@ -36,5 +41,23 @@ import Testing
             #expect(onOwn == (AccessPolicy.isAllowed(role, action, .ownOrganization) ? .allowed : .forbidden))
             #expect(onOther == (AccessPolicy.isAllowed(role, action, .otherOrganization) ? .allowed : .notFound))
         }
+    }
+
+    /// Who may follow up a case's access log: the admins of its two companies; their colleagues are refused;
+    /// anyone else does not learn that the case exists.
+    @Test(arguments: Role.allCases)
+    func onlyTheCompaniesAdminsFollowUpACasesAccess(role: Role) {
+        let installer = UUID(), grid = UUID(), stranger = UUID()
+        let ownership = CaseOwnership(installerCompanyID: installer, gridCompanyID: grid, status: .submitted)
+        let home = role.organizationKind == .installerCompany ? installer : role.organizationKind == .gridCompany ? grid : stranger
+        let decision = AccessPolicy.decide(Actor(userID: UUID(), organizationID: home, role: role), .followUpAccess, on: ownership)
+        let expected: AccessPolicy.Decision = switch role {
+        case .installerAdmin, .gridAdmin: .allowed
+        case .installer, .caseHandler: .forbidden
+        case .systemAdmin: .notFound
+        }
+        #expect(decision == expected)
+        let outsider = AccessPolicy.decide(Actor(userID: UUID(), organizationID: stranger, role: role), .followUpAccess, on: ownership)
+        #expect(outsider == .notFound)
     }
 }

@@ -11,5 +11,6 @@ enum AppMigrations {
         M006_AddRegisterAPIToken(),
         M007_StoreFacilitiesAsDocuments(),
         M008_SealPersonalIdentityNumbers(),
+        M009_CreateAccessLog(),
     ]
 }

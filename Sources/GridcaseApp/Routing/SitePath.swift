@@ -26,6 +26,8 @@ enum SitePath {
     case caseAttachments(Parameter<UUID>)
     case caseAttachment(Parameter<UUID>, Parameter<UUID>)
     case casePrint(Parameter<UUID>)
+    case caseIdentityNumbers(Parameter<UUID>)
+    case caseAccessLog(Parameter<UUID>)
     case caseFacilityData(Parameter<UUID>)
     case caseFacilityDataApply(Parameter<UUID>)
     case inbox
@@ -63,6 +65,8 @@ enum SitePath {
         case .caseAttachment(let id, let file):
             ["cases", Self.component(id, Self.caseIDKey), "attachments", Self.component(file, Self.attachmentIDKey)]
         case .casePrint(let id): ["cases", Self.component(id, Self.caseIDKey), "print"]
+        case .caseIdentityNumbers(let id): ["cases", Self.component(id, Self.caseIDKey), "identity-numbers"]
+        case .caseAccessLog(let id): ["cases", Self.component(id, Self.caseIDKey), "access-log"]
         case .caseFacilityData(let id): ["cases", Self.component(id, Self.caseIDKey), "facility-data"]
         case .caseFacilityDataApply(let id): ["cases", Self.component(id, Self.caseIDKey), "facility-data", "apply"]
         case .inbox: ["inbox"]

@@ -41,6 +41,8 @@ func routes(_ app: Application) throws {
     signedIn.on(.POST, SitePath.caseAttachments(.key).pathComponents, body: .collect(maxSize: uploadLimit), use: cases.upload)
     signedIn.get(.caseAttachment(.key, .key), use: cases.download)
     signedIn.get(.casePrint(.key), use: cases.print)
+    signedIn.post(.caseIdentityNumbers(.key), use: cases.revealIdentityNumbers)
+    signedIn.get(.caseAccessLog(.key), use: CaseAccessLogController().show)
 
     let facilityData = FacilityDataController()
     signedIn.get(.caseFacilityData(.key), use: facilityData.dialog)

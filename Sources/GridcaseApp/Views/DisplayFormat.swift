@@ -1,4 +1,5 @@
 import Foundation
+import GridcaseDomain
 
 /// Dates and times as Swedish users read them, in Swedish time.
 enum DisplayFormat {
@@ -10,6 +11,13 @@ enum DisplayFormat {
         formatter.timeZone = stockholm
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
         return formatter.string(from: date)
+    }
+
+    /// Midnight at the start of `day` in Sweden.
+    static func startOfDay(_ day: CalendarDate) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = stockholm
+        return calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day)) ?? Date.distantPast
     }
 
     static func fileSize(_ bytes: Int) -> String {

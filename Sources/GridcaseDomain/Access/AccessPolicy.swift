@@ -27,6 +27,8 @@ public enum Action: String, CaseIterable, Sendable {
     case fileCases
     /// Receive and handle the cases sent to a grid company.
     case handleCases
+    /// Follow up who has seen the personal data in the organisation's cases (the access log).
+    case followUpAccessLog
 }
 
 /// Whose data the action touches, seen from the actor.
@@ -52,9 +54,9 @@ public enum AccessPolicy {
     /// For each role, each action it may take and on whose data.
     static let grants: [Role: [Action: Set<Ownership>]] = [
         .installer: [.viewOrganization: own, .fileCases: own],
-        .installerAdmin: [.viewOrganization: own, .fileCases: own, .manageUsers: own],
+        .installerAdmin: [.viewOrganization: own, .fileCases: own, .manageUsers: own, .followUpAccessLog: own],
         .caseHandler: [.viewOrganization: own, .handleCases: own],
-        .gridAdmin: [.viewOrganization: own, .handleCases: own, .manageUsers: own, .manageGridAreas: own],
+        .gridAdmin: [.viewOrganization: own, .handleCases: own, .manageUsers: own, .manageGridAreas: own, .followUpAccessLog: own],
         .systemAdmin: [
             .viewOrganization: any, .manageUsers: any, .manageGridAreas: any, .manageOrganizations: any,
         ],
@@ -81,6 +83,8 @@ public enum CaseAction: String, CaseIterable, Sendable {
     case edit
     /// Write a note or add an attachment.
     case contribute
+    /// See the case's access log: who has seen its personal data.
+    case followUpAccess
 }
 
 /// Who a case belongs to: the installer company that files it and the grid company it is filed with.
@@ -106,8 +110,11 @@ extension AccessPolicy {
         let isGridSide = actor.organizationID == ownership.gridCompanyID
             && isAllowed(actor.role, .handleCases, .ownOrganization)
             && ownership.status.visibleToGridCompany
+        guard isInstallerSide || isGridSide else { return .notFound }
+        if action == .followUpAccess {
+            return isAllowed(actor.role, .followUpAccessLog, .ownOrganization) ? .allowed : .forbidden
+        }
         if isInstallerSide { return .allowed }
-        if isGridSide { return action == .edit ? .forbidden : .allowed }
-        return .notFound
+        return action == .edit ? .forbidden : .allowed
     }
 }

@@ -14,10 +14,11 @@ public struct FieldChange: Codable, Equatable, Sendable {
     /// ("19811218-****"), so the history shows that it changed without holding the number.
     public var forHistory: FieldChange {
         guard CaseFields.field(key)?.format == .partyIdentityNumber else { return self }
-        return FieldChange(key: key, old: old.map(Self.masked), new: new.map(Self.masked))
+        return FieldChange(key: key, old: old.map(Self.maskedIdentityNumber), new: new.map(Self.maskedIdentityNumber))
     }
 
-    static func masked(_ value: String) -> String {
+    /// "19811218-9876" -> "19811218-****": the form shown wherever the whole number is not needed.
+    public static func maskedIdentityNumber(_ value: String) -> String {
         value.count > 4 ? String(value.dropLast(4)) + "****" : "****"
     }
 }

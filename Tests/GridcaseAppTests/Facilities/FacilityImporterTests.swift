@@ -132,13 +132,16 @@ import Vapor
             let writer = FacilityBatchWriter(database: t.app.db, gridCompanyID: gridID)
             let count = try await writer.count()
 
-            let migration = M007_StoreFacilitiesAsDocuments()
-            try await migration.revert(on: t.app.db) // back to M005's columns
-            let sql = t.app.db as! any SQLDatabase
-            let columnRows = try await sql.raw("SELECT count(*) AS n FROM facilities WHERE grid_company_id = \(bind: gridID)")
-                .first()?.decode(column: "n", as: Int.self)
-            #expect(columnRows == count)
-            try await migration.prepare(on: t.app.db)
+            // Revert and prepare on one connection: SQLite's connections per event loop each keep a schema snapshot.
+            try await t.app.db.withConnection { db in
+                let migration = M007_StoreFacilitiesAsDocuments()
+                try await migration.revert(on: db) // back to M005's columns
+                let columnRows = try await (db as! any SQLDatabase)
+                    .raw("SELECT count(*) AS n FROM facilities WHERE grid_company_id = \(bind: gridID)")
+                    .first()?.decode(column: "n", as: Int.self)
+                #expect(columnRows == count)
+                try await migration.prepare(on: db)
+            }
 
             #expect(try await writer.count() == count)
             let after = await register.lookUp(key)

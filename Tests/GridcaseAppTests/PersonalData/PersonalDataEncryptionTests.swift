@@ -157,12 +157,15 @@ import Vapor
             let browser = try await t.signedIn(Demo.email(.installer, of: Demo.oresundsEl))
             let id = try await t.createCase(browser)
             try await t.save(browser, case: id, fields: TestApp.completeServiceChange)
-            let migration = M008_SealPersonalIdentityNumbers()
-            try await migration.revert(on: t.app.db)
-            // The history as the previous version wrote it: the number whole.
-            let whole = String(decoding: try JSONEncoder().encode([FieldChange(key: "owner.identityNumber", old: nil, new: "19811218-9876")]), as: UTF8.self)
-            try await t.sql.raw("UPDATE case_events SET changes = \(bind: whole) WHERE case_id = \(bind: id) AND changes IS NOT NULL").run()
-            try await migration.prepare(on: t.app.db)
+            // Revert and prepare on one connection: SQLite's connections per event loop each keep a schema snapshot.
+            try await t.app.db.withConnection { db in
+                let migration = M008_SealPersonalIdentityNumbers()
+                try await migration.revert(on: db)
+                // The history as the previous version wrote it: the number whole.
+                let whole = String(decoding: try JSONEncoder().encode([FieldChange(key: "owner.identityNumber", old: nil, new: "19811218-9876")]), as: UTF8.self)
+                try await (db as! any SQLDatabase).raw("UPDATE case_events SET changes = \(bind: whole) WHERE case_id = \(bind: id) AND changes IS NOT NULL").run()
+                try await migration.prepare(on: db)
+            }
             let rows = try await t.sql.raw("SELECT changes FROM case_events WHERE case_id = \(bind: id) AND changes IS NOT NULL").all()
             #expect(!rows.isEmpty)
             for row in rows {

@@ -44,6 +44,13 @@ struct CaseController {
         return try await req.render(try await CaseEditPage.build(record, input: try record.fieldValues(req.personalData), req: req))
     }
 
+    /// "Visa fullständiga personnummer": the read view with whole identity numbers, logged as such.
+    @Sendable func revealIdentityNumbers(req: Request) async throws -> Response {
+        let record = try await req.authorizedCase(.view)
+        let page = try await CaseShowPage.build(record, notice: nil, askToSend: false, revealIdentityNumbers: true, req: req)
+        return try await req.render(page)
+    }
+
     @Sendable func print(req: Request) async throws -> Response {
         let record = try await req.authorizedCase(.view)
         return try await req.render(try await CasePrintPage.build(record, req: req))

@@ -25,6 +25,10 @@ struct CaseListController {
         } ?? []
         let (rows, total) = try await CaseListQueries.cases(.installerCompany(user.organizationID), filter: filter, page: page,
                                                             identityHashes: hashes, on: req.db)
+        if let search = filter.search, !search.trimmingCharacters(in: .whitespaces).isEmpty {
+            // A search may match on personal data (an address, a personnummer): every case it shows is logged.
+            try await req.accessLog.record(.searchHit, cases: rows.map(\.id), by: user)
+        }
         let gridCompanies = try await RegistrationQueries.approvedGridCompanies(for: user.organizationID, on: req.db)
         let notice = req.query[String.self, at: "meddelande"] == "borttaget" ? "Utkastet är borttaget." : nil
         return try await req.render(CaseListPage(filter: filter, rows: rows, total: total, page: page,

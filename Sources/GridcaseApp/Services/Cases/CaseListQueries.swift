@@ -15,6 +15,7 @@ struct CaseListFilter: Codable, Equatable, Sendable {
 
 /// One row of a case list.
 struct CaseListRow: Encodable, Sendable {
+    let id: UUID
     let href: String
     let caseNumber: String
     let heading: String
@@ -98,6 +99,7 @@ enum CaseListQueries {
         let street = try row.decode(column: "street_address", as: String?.self) ?? ""
         let city = try row.decode(column: "city", as: String?.self) ?? ""
         return CaseListRow(
+            id: id,
             href: SitePath.caseDetail(.value(id)).relative,
             caseNumber: try row.decode(column: "case_number", as: String.self),
             heading: "\(type?.swedishName ?? "") - \(try row.decode(column: "job_type_name", as: String.self))",

@@ -39,6 +39,10 @@ struct FacilityDataFetch {
                 userID: user.id, caseID: caseID, gridCompanyID: record.$gridCompany.id,
                 meterNumber: key.meterNumber, gsrn: key.gsrn?.normalized, statusCode: outcome.statusCode, at: clock.now()
             ).create(on: database)
+            if case .found = outcome {
+                // The answer shows the customer's name, address and contact details.
+                try await AccessLog(database: database, clock: clock).record(.registerData, cases: [caseID], by: user)
+            }
             logger.info("Facility lookup", metadata: [
                 "case": .string(caseID.uuidString), "user": .string(user.id.uuidString),
                 "key": .string(key.gsrn != nil ? "gsrn" : "meterNumber"), "status": .stringConvertible(outcome.statusCode),

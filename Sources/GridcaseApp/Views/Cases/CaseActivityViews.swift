@@ -99,7 +99,7 @@ struct CaseActivity: Encodable, Sendable {
     /// Identity numbers are masked in the history: it shows that they changed, not what they are.
     private static func historyValue(_ value: String?, _ field: CaseField) -> String {
         guard let value, !value.isEmpty else { return "(tomt)" }
-        if field.format == .partyIdentityNumber { return FieldChange(key: field.key, old: nil, new: value).forHistory.new ?? "" }
+        if field.format == .partyIdentityNumber { return FieldChange.maskedIdentityNumber(value) }
         return FieldView.readable(value, field: field)
     }
 }

@@ -46,22 +46,32 @@ struct CaseShowPage: Page {
     let attachmentAction: String
     let attachmentError: String?
     let missingIdentityHint: Bool
+    /// Where "Visa fullständiga personnummer" posts to, when numbers are shown masked.
+    let revealAction: String?
+    /// The case's access log, for the admins who may follow it up.
+    let accessLogHref: String?
 
+    /// Building this page shows the case's personal data: it records that in the access log. Identity numbers
+    /// are masked unless `revealIdentityNumbers` (an explicit, separately logged action).
     static func build(
         _ record: Case, notice: CaseController.Notice?, askToSend: Bool, noteDraft: String = "", noteError: String? = nil,
-        attachmentError: String? = nil, req: Request
+        attachmentError: String? = nil, revealIdentityNumbers: Bool = false, req: Request
     ) async throws -> CaseShowPage {
         let caseID = try record.requireID()
         let user = try req.currentUser
         let isInstallerSide = user.organizationID == record.$installerCompany.id
         let values = try record.fieldValues(req.personalData)
         let required = try await MandatoryFieldQueries.required(for: record, on: req.db)
+        let hasIdentityNumbers = Case.sealedFieldKeys.contains { !(values[$0] ?? "").isEmpty }
+        try await req.recordAccess(.viewed, to: record)
+        if revealIdentityNumbers, hasIdentityNumbers { try await req.recordAccess(.revealedIdentityNumber, to: record) }
         return CaseShowPage(
             title: "\(record.caseNumber) \(record.installationType.swedishName)",
             header: CaseHeader(record),
             toolbar: isInstallerSide ? CaseToolbar(record, caseID: caseID) : nil,
             notice: notice?.text,
-            sections: CaseSections.build(values: values, required: required,
+            sections: CaseSections.build(values: revealIdentityNumbers ? values : CaseSections.maskingIdentityNumbers(values),
+                                         required: required,
                                          includesMicroproduction: record.jobType.includesMicroproduction,
                                          installerCompanyName: record.installerCompany.name, forReading: true),
             activity: try await CaseActivity.load(for: record, on: req.db),
@@ -73,7 +83,10 @@ struct CaseShowPage: Page {
             noteError: noteError,
             attachmentAction: SitePath.caseAttachments(.value(caseID)).relative,
             attachmentError: attachmentError,
-            missingIdentityHint: isInstallerSide && (values["owner.identityNumber"] ?? "").isEmpty
+            missingIdentityHint: isInstallerSide && (values["owner.identityNumber"] ?? "").isEmpty,
+            revealAction: hasIdentityNumbers && !revealIdentityNumbers ? SitePath.caseIdentityNumbers(.value(caseID)).relative : nil,
+            accessLogHref: AccessPolicy.decide(user.actor, .followUpAccess, on: record.ownership) == .allowed
+                ? SitePath.caseAccessLog(.value(caseID)).relative : nil
         )
     }
 }
@@ -120,6 +133,8 @@ struct CaseEditPage: Page {
         conflictWith saved: [String: String]? = nil, banner: Banner? = nil, attachmentError: String? = nil, req: Request
     ) async throws -> CaseEditPage {
         let caseID = try record.requireID()
+        // The form shows the case's personal data, identity numbers whole (they are edited here).
+        try await req.recordAccess(.editForm, to: record)
         let today = CalendarDay.today(req.clock)
         let required = try await MandatoryFieldQueries.required(for: record, on: req.db)
         let microproduction = record.jobType.includesMicroproduction
@@ -169,11 +184,13 @@ struct CasePrintPage: Page {
     let backHref: String
     let printedAt: String
 
+    /// Printing shows the case's personal data (identity numbers masked): it is recorded in the access log.
     static func build(_ record: Case, req: Request) async throws -> CasePrintPage {
-        CasePrintPage(
+        try await req.recordAccess(.printed, to: record)
+        return CasePrintPage(
             title: "\(record.caseNumber) – utskrift",
             header: CaseHeader(record),
-            sections: CaseSections.build(values: try record.fieldValues(req.personalData), required: [],
+            sections: CaseSections.build(values: CaseSections.maskingIdentityNumbers(try record.fieldValues(req.personalData)), required: [],
                                          includesMicroproduction: record.jobType.includesMicroproduction,
                                          installerCompanyName: record.installerCompany.name, forReading: true),
             activity: try await CaseActivity.load(for: record, on: req.db),

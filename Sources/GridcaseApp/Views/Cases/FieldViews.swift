@@ -86,6 +86,15 @@ struct SectionView: Encodable, Sendable {
 
 /// Builds the sections of a case for reading or editing.
 enum CaseSections {
+    /// The values with identity numbers as "YYYYMMDD-****".
+    static func maskingIdentityNumbers(_ values: [String: String]) -> [String: String] {
+        var masked = values
+        for key in Case.sealedFieldKeys {
+            if let value = values[key], !value.isEmpty { masked[key] = FieldChange.maskedIdentityNumber(value) }
+        }
+        return masked
+    }
+
     static func build(
         values: [String: String], required: Set<String>, errors: [String: String] = [:], warnings: [String: String] = [:],
         includesMicroproduction: Bool, installerCompanyName: String, forReading: Bool
