@@ -20,7 +20,7 @@ public enum GridcaseMain {
             exit(78)
         }
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
+            var handler = PersonalDataSafeLogHandler(wrapping: StreamLogHandler.standardError(label: label))
             handler.logLevel = config.logLevel
             return handler
         }

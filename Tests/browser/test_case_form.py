@@ -34,3 +34,22 @@ def test_the_edit_form_reads_well_on_a_360_px_phone(phone, base_url, artifacts):
     width = driver.execute_script("return document.documentElement.scrollWidth")
     assert width <= 360, f"the page is {width} px wide"
     driver.save_screenshot(str(artifacts / "phone-edit-form.png"))
+
+
+def test_script_like_input_shows_as_typed_and_runs_nothing(browser, base_url):
+    from selenium.common.exceptions import NoAlertPresentException
+
+    driver = browser
+    payload = "<img src=x onerror=alert(1)><script>alert(2)</script>\"><svg onload=alert(3)>"
+    create_case(driver, base_url)
+    click_and_wait_for_page(driver, "Redigera")
+    fill(driver, "field-facility-otherInformation", payload)
+    click_and_wait_for_page(driver, "Spara")
+    try:
+        text = driver.switch_to.alert.text
+        raise AssertionError(f"a script ran and opened an alert: {text}")
+    except NoAlertPresentException:
+        pass
+    values = [element.text for element in driver.find_elements(By.CSS_SELECTOR, "dd.field-value")]
+    assert payload in values, f"the text shows as typed: {values}"
+    assert not driver.find_elements(By.CSS_SELECTOR, "dd.field-value img, dd.field-value svg, dd.field-value script")

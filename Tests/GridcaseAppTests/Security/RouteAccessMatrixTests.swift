@@ -90,7 +90,7 @@ import VaporTesting
             let solkraft = try await t.signedIn(Demo.email(.installer, of: Demo.solkraft))
             let caseID = try await t.createCase(solkraft, grid: Demo.vatterbygden, area: "Jönköping")
             try await t.save(solkraft, case: caseID, fields: TestApp.completeServiceChange)
-            try await solkraft.post(SitePath.caseNotes(.value(caseID)).relative, form: ["note": "Grannens nyckel"])
+            try await solkraft.post(SitePath.caseNotes(.value(caseID)).relative, form: ["body": "Grannens nyckel"])
             let attachment = Attachment()
             attachment.$caseRecord.id = caseID
             attachment.$uploadedBy.id = try #require(try await User.query(on: t.app.db).filter(\.$email == Demo.email(.installer, of: Demo.solkraft)).first()?.requireID())
@@ -124,7 +124,7 @@ import VaporTesting
                     } else {
                         _ = try await browser.get(SitePath.account.relative) // a fresh CSRF token for this session
                         response = try await browser.post(path, form: [
-                            "version": "1", "action": "save", "note": "x", "active": "false", "meterNumber": "73001001",
+                            "version": "1", "action": "save", "body": "x", "active": "false", "meterNumber": "73001001",
                         ])
                     }
                     let expected: HTTPStatus = switch expectation {

@@ -16,13 +16,14 @@ struct TestApp {
     static let start = Date(timeIntervalSince1970: 1_795_000_000) // 2026-11-18, a Wednesday
 
     /// Runs `body` with a migrated, demo-loaded application and tears everything down afterwards.
-    static func run(_ body: (TestApp) async throws -> Void) async throws {
+    static func run(logLevel: Logger.Level = .warning, _ body: (TestApp) async throws -> Void) async throws {
+        LogCapture.installed
         let database = try TestDatabase.make()
         var config = try AppConfig.fromEnvironment([:])
         config.database = database.location
         config.bcryptCost = 4
         config.personalDataKeys = .inline(json: String(decoding: try JSONEncoder().encode(PersonalDataKeySet.generated(now: start)), as: UTF8.self))
-        config.logLevel = .warning
+        config.logLevel = logLevel
         let clock = FakeClock(start)
 
         let app = try await Application.make(.testing)

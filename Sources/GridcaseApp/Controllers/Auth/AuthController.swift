@@ -37,6 +37,9 @@ struct AuthController {
         if let hash = user?.passwordHash { storedHash = hash } else { storedHash = try await req.application.dummyPasswordHash() }
         let passwordMatches = try await req.password.async.verify(password, created: storedHash)
         guard let user, let userID = user.id, passwordMatches, user.isActive else {
+            // Who tried is logged by id only: an e-mail address typed here is personal data.
+            let reason = user == nil ? "unknown account" : !passwordMatches ? "wrong password" : "deactivated account"
+            req.logger.notice("Sign-in refused", metadata: ["user": .string(user?.id?.uuidString ?? "-"), "reason": .string(reason)])
             return try await req.render(LoginPage(email: email, error: Self.failedMessage), status: .unauthorized)
         }
 
