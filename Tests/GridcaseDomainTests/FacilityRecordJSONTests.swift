@@ -31,3 +31,27 @@ import Testing
         }
     }
 }
+
+@Suite struct PersonalDataRemovalTests {
+    @Test func personalFieldsGoEverythingElseStays() {
+        let values = ["owner.lastName": "Andersson", "owner.identityNumber": "19811218-9876", "owner.email": "eva@exempel.se",
+                      "facility.streetAddress": "Storgatan 1", "facility.facilityID": "735999000000000013", "facility.city": "Helsingborg"]
+        #expect(PersonalDataRemoval.pseudonymised(values) == ["facility.facilityID": "735999000000000013", "facility.city": "Helsingborg"])
+        for key in ["owner.name", "owner.firstName", "owner.careOf", "owner.phone", "billing.lastName", "billing.identityNumber",
+                    "billing.streetAddress", "billing.postalCode", "billing.city", "billing.email"] {
+            #expect(PersonalDataRemoval.personalFieldKeys.contains(key), "\(key) is personal data")
+        }
+    }
+
+    @Test func theHistoryKeepsThatAFieldChangedButNotItsValues() {
+        let change = PersonalDataRemoval.pseudonymised(FieldChange(key: "owner.lastName", old: nil, new: "Andersson"))
+        #expect(change == FieldChange(key: "owner.lastName", old: nil, new: "(borttaget)"))
+        let kept = FieldChange(key: "facility.mainFuseRequested", old: "20", new: "25")
+        #expect(PersonalDataRemoval.pseudonymised(kept) == kept)
+    }
+
+    @Test(arguments: CaseStatus.allCases)
+    func onlyAFinishedCaseLosesItsPersonalData(status: CaseStatus) {
+        #expect(PersonalDataRemoval.mayRemove(from: status) == [.closed, .cancelled].contains(status))
+    }
+}

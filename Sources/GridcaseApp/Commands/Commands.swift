@@ -10,6 +10,7 @@ enum Commands {
         app.asyncCommands.use(UserCommands(), as: "user")
         app.asyncCommands.use(FacilityCommands(), as: "facilities")
         app.asyncCommands.use(KeyCommands(), as: "keys")
+        app.asyncCommands.use(PersonalDataCommands(), as: "personal-data")
     }
 }
 
@@ -31,6 +32,10 @@ struct StartCommand: AsyncCommand {
         } else {
             context.console.print("Gridcase körs på \(app.appConfig.publicURL)")
         }
+        // Finished cases past the retention period lose their personal data now and then once a day.
+        let retention = RetentionSchedule()
+        app.lifecycle.use(retention)
+        retention.start(app)
         guard let serve = app.asyncCommands.commands["serve"] else { return }
         var serveContext = context
         serveContext.input = CommandInput(arguments: [context.input.executable])

@@ -30,6 +30,8 @@ public struct AppConfig: Sendable, Equatable {
     public var sessionAbsoluteTimeout: TimeInterval
     public var bcryptCost: Int
     public var trustForwardedFor: Bool
+    /// Months after which a closed or cancelled case has its personal data pseudonymised.
+    public var retentionMonths: Int
 
     public static let defaultSQLitePath = "./data/gridcase.sqlite"
 
@@ -58,7 +60,8 @@ public struct AppConfig: Sendable, Equatable {
             sessionIdleTimeout: TimeInterval(try reader.int("SESSION_IDLE_MINUTES", default: 120, range: 5...1440) * 60),
             sessionAbsoluteTimeout: TimeInterval(try reader.int("SESSION_ABSOLUTE_HOURS", default: 12, range: 1...168) * 3600),
             bcryptCost: try reader.int("BCRYPT_COST", default: 12, range: 4...31),
-            trustForwardedFor: try reader.bool("TRUST_FORWARDED_FOR", default: false)
+            trustForwardedFor: try reader.bool("TRUST_FORWARDED_FOR", default: false),
+            retentionMonths: try reader.int("RETENTION_MONTHS", default: 36, range: 1...240)
         )
     }
 }

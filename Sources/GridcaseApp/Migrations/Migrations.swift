@@ -12,5 +12,6 @@ enum AppMigrations {
         M007_StoreFacilitiesAsDocuments(),
         M008_SealPersonalIdentityNumbers(),
         M009_CreateAccessLog(),
+        M010_AddPersonalDataRemovedAt(),
     ]
 }

@@ -14,6 +14,7 @@ final class AccessLogEntry: Model, @unchecked Sendable {
         case revealedIdentityNumber
         case searchHit
         case registerData
+        case exported
 
         var swedishName: String {
             switch self {
@@ -23,6 +24,7 @@ final class AccessLogEntry: Model, @unchecked Sendable {
             case .revealedIdentityNumber: "Visade fullständigt personnummer"
             case .searchHit: "Ärendet i en sökträff"
             case .registerData: "Hämtade kunddata ur anläggningsregistret"
+            case .exported: "Exporterade personens uppgifter"
             }
         }
     }

@@ -31,6 +31,8 @@ final class Case: Model, @unchecked Sendable {
     /// Keyed hashes of the owner's and billing party's identity numbers, for exact search.
     @OptionalField(key: "owner_identity_hash") var ownerIdentityHash: String?
     @OptionalField(key: "billing_identity_hash") var billingIdentityHash: String?
+    /// When the case's personal data was pseudonymised (retention or the person's request).
+    @OptionalField(key: "personal_data_removed_at") var personalDataRemovedAt: Date?
     /// The key of the form that created the case: a second submit of the same form finds this case.
     @Field(key: "creation_key") var creationKey: String
     @Field(key: "created_at") var createdAt: Date

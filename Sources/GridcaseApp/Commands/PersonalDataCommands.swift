@@ -1,0 +1,121 @@
+import Fluent
+import Foundation
+import NIOConcurrencyHelpers
+import Vapor
+
+/// `gridcase personal-data export|erase|retention`: a person's rights and the retention period.
+struct PersonalDataCommands: AsyncCommandGroup {
+    let commands: [String: any AnyAsyncCommand] = [
+        "export": ExportPersonCommand(),
+        "erase": ErasePersonCommand(),
+        "retention": RetentionCommand(),
+    ]
+    let help = "Exports or erases what Gridcase stores about a person; pseudonymises finished cases past the retention period."
+}
+
+/// The options that name a person.
+struct PersonSignature: CommandSignature {
+    @Option(name: "personnummer", help: "Personnummer or organisationsnummer.")
+    var identityNumber: String?
+    @Option(name: "email", help: "E-mail address.")
+    var email: String?
+    @Option(name: "name", help: "Last name, or a company's name, exactly as stored.")
+    var name: String?
+    @Option(name: "by", help: "The e-mail of the admin who asks (recorded in the access log).")
+    var by: String?
+
+    init() {}
+
+    func person(_ console: any Console) throws -> PersonalDataRights.Person {
+        let given = [identityNumber.map(PersonalDataRights.Person.identityNumber), email.map(PersonalDataRights.Person.email),
+                     name.map(PersonalDataRights.Person.name)].compactMap { $0 }
+        guard given.count == 1, let person = given.first else {
+            console.error("Ange precis en av --personnummer, --email och --name.")
+            throw ExitCode.failure
+        }
+        return person
+    }
+}
+
+extension Application {
+    var personalDataRights: PersonalDataRights { PersonalDataRights(database: db, cipher: personalData, clock: clock) }
+}
+
+struct ExportPersonCommand: AsyncCommand {
+    let signature = PersonSignature()
+    let help = "Prints everything stored about a person as JSON, with who saw it when and why; the export is logged."
+
+    func run(using context: CommandContext, signature: PersonSignature) async throws {
+        let app = context.application
+        let person = try signature.person(context.console)
+        guard let email = signature.by, let admin = try await User.query(on: app.db).filter(\.$email == email.lowercased()).first(),
+              admin.role == .gridAdmin || admin.role == .installerAdmin || admin.role == .systemAdmin else {
+            context.console.error("Ange --by med e-postadressen till en administratör: exporten loggas i hennes eller hans namn.")
+            throw ExitCode.failure
+        }
+        context.console.output(try await app.personalDataRights.export(person, requestedBy: admin).consoleText())
+    }
+}
+
+struct ErasePersonCommand: AsyncCommand {
+    let signature = PersonSignature()
+    let help = "Pseudonymises a person's data in their closed and cancelled cases; cases still in progress are listed, not changed."
+
+    func run(using context: CommandContext, signature: PersonSignature) async throws {
+        let app = context.application
+        let rights = app.personalDataRights
+        let caseIDs = try await rights.cases(of: try signature.person(context.console))
+        let changed = try await rights.pseudonymise(caseIDs)
+        context.console.print("Personuppgifterna borttagna ur \(changed.count) avslutade eller makulerade ärenden.")
+        let open = try await Case.query(on: app.db).filter(\.$id ~~ caseIDs.filter { !changed.contains($0) })
+            .filter(\.$personalDataRemovedAt == nil).all()
+        for record in open {
+            context.console.warning("\(record.caseNumber) (\(record.status.swedishName)) pågår och ändrades inte.")
+        }
+    }
+}
+
+struct RetentionCommand: AsyncCommand {
+    struct Signature: CommandSignature {}
+    let signature = Signature()
+    let help = "Pseudonymises the personal data of closed and cancelled cases older than RETENTION_MONTHS."
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        try await MigrateDatabaseCommand.migrate(context.application, console: context.console)
+        let count = try await Self.apply(context.application)
+        context.console.print("Gallring: personuppgifterna borttagna ur \(count) ärenden äldre än \(context.application.appConfig.retentionMonths) månader.")
+    }
+
+    static func apply(_ app: Application) async throws -> Int {
+        let rights = app.personalDataRights
+        return try await rights.pseudonymise(try await rights.casesPastRetention(months: app.appConfig.retentionMonths)).count
+    }
+}
+
+/// Runs the retention job once a day while the server runs (started by `gridcase start`).
+struct RetentionSchedule: LifecycleHandler {
+    static let interval: Duration = .seconds(24 * 3600)
+    let task: NIOLockedValueBox<Task<Void, Never>?> = .init(nil)
+
+    func start(_ app: Application) {
+        task.withLockedValue { $0 = Task {
+            while !Task.isCancelled {
+                do {
+                    let count = try await RetentionCommand.apply(app)
+                    app.logger.info("Retention ran", metadata: ["cases": .stringConvertible(count)])
+                } catch {
+                    app.logger.error("Retention failed", metadata: ["error": .string(String(describing: type(of: error)))])
+                }
+                try? await Task.sleep(for: Self.interval)
+            }
+        } }
+    }
+
+    func shutdown(_ application: Application) {
+        task.withLockedValue { $0?.cancel() }
+    }
+}
+
+private extension String {
+    func consoleText() -> ConsoleText { ConsoleText(stringLiteral: self) }
+}

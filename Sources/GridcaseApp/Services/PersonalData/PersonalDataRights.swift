@@ -1,0 +1,150 @@
+import Fluent
+import Foundation
+import GridcaseDomain
+import SQLKit
+
+/// The rights of the person whose data Gridcase holds: finding every case they appear in, exporting what is
+/// stored about them, and pseudonymising their data in finished cases (also what retention does).
+struct PersonalDataRights {
+    /// How a person is looked up.
+    enum Person: Sendable {
+        case identityNumber(String)
+        case email(String)
+        /// A last name, or a company's name, exactly as stored.
+        case name(String)
+    }
+
+    let database: any Database
+    let cipher: PersonalDataCipher
+    let clock: any AppClock
+
+    /// The ids of the cases in which `person` is the owner or the billing party; with `organizationID`, only
+    /// the cases filed by or with that organisation.
+    func cases(of person: Person, organizationID: UUID? = nil) async throws -> [UUID] {
+        let sql = database as! any SQLDatabase
+        let condition: SQLQueryString
+        switch person {
+        case .identityNumber(let raw):
+            let hashes = CaseListQueries.identityHashes(of: raw, cipher: cipher, today: CalendarDay.today(clock))
+            guard !hashes.isEmpty else { return [] }
+            condition = hashes.map { hash -> SQLQueryString in
+                "owner_identity_hash = \(bind: hash) OR billing_identity_hash = \(bind: hash)"
+            }.joined(separator: " OR ")
+        case .email(let address):
+            condition = Self.storedValue(address.lowercased(), in: ["owner.email", "billing.email"], lowercased: true)
+        case .name(let name):
+            condition = Self.storedValue(name, in: ["owner.lastName", "owner.name", "billing.lastName", "billing.name"], lowercased: false)
+        }
+        let scope: SQLQueryString = organizationID.map {
+            " AND (grid_company_id = \(bind: $0) OR installer_company_id = \(bind: $0))"
+        } ?? ""
+        return try await sql.raw("SELECT id FROM cases WHERE (" + condition + ")" + scope + " ORDER BY created_at").all()
+            .map { try $0.decode(column: "id", as: UUID.self) }
+    }
+
+    /// Matches a value stored under one of `keys` in the fields JSON (sorted keys, no spaces).
+    private static func storedValue(_ value: String, in keys: [String], lowercased: Bool) -> SQLQueryString {
+        let encoded = String(decoding: (try? JSONEncoder().encode(value)) ?? Data(), as: UTF8.self)
+        return keys.map { key -> SQLQueryString in
+            let pattern = "%" + escapeLike("\"\(key)\":" + encoded) + "%"
+            return lowercased ? "lower(fields) LIKE \(bind: pattern) ESCAPE '\\'" : "fields LIKE \(bind: pattern) ESCAPE '\\'"
+        }.joined(separator: " OR ")
+    }
+
+    private static func escapeLike(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+    }
+
+    /// Pseudonymises the personal data of these cases where they are finished (closed or cancelled): the case,
+    /// its history of field changes and its search copies keep no name, address, phone, e-mail or identity
+    /// number. Returns the ids changed; an unfinished case is left alone.
+    func pseudonymise(_ caseIDs: [UUID]) async throws -> [UUID] {
+        var changed: [UUID] = []
+        for id in caseIDs {
+            let done = try await database.transaction { db -> Bool in
+                guard let record = try await Case.find(id, on: db), record.personalDataRemovedAt == nil,
+                      PersonalDataRemoval.mayRemove(from: record.status) else { return false }
+                try record.setFieldValues(PersonalDataRemoval.pseudonymised(try record.fieldValues(cipher)), cipher)
+                record.personalDataRemovedAt = clock.now()
+                record.version += 1
+                try await record.save(on: db)
+                for event in try await CaseEvent.query(on: db).filter(\.$caseRecord.$id == id).filter(\.$changes != nil).all() {
+                    let changes = try JSONDecoder().decode([FieldChange].self, from: Data((event.changes ?? "[]").utf8))
+                    event.changes = String(decoding: try JSONEncoder().encode(changes.map(PersonalDataRemoval.pseudonymised)), as: UTF8.self)
+                    try await event.save(on: db)
+                }
+                return true
+            }
+            if done { changed.append(id) }
+        }
+        return changed
+    }
+
+    /// Finished cases not changed for `months` that still hold personal data.
+    func casesPastRetention(months: Int) async throws -> [UUID] {
+        let cutoff = Calendar(identifier: .gregorian).date(byAdding: .month, value: -months, to: clock.now()) ?? clock.now()
+        return try await Case.query(on: database)
+            .filter(\.$status ~~ [.closed, .cancelled])
+            .filter(\.$personalDataRemovedAt == nil)
+            .filter(\.$updatedAt < cutoff)
+            .all().map { try $0.requireID() }
+    }
+
+    /// Everything stored about `person`, as JSON: each case they appear in with their data in it, and who saw
+    /// that case's personal data when and why (from the access log). The export itself is logged on every
+    /// case, in the name of the admin who asked.
+    func export(_ person: Person, requestedBy admin: User) async throws -> String {
+        // The operator answers for every organisation; an admin for the cases of their own.
+        let scope = admin.role == .systemAdmin ? nil : admin.$organization.id
+        let caseIDs = try await cases(of: person, organizationID: scope)
+        var exported: [ExportedCase] = []
+        for id in caseIDs {
+            guard let record = try await Case.query(on: database).filter(\.$id == id)
+                .with(\.$gridCompany).with(\.$installerCompany).first() else { continue }
+            let values = try record.fieldValues(cipher)
+            let personal = values.filter { PersonalDataRemoval.personalFieldKeys.contains($0.key) }
+            let entries = try await AccessLogEntry.query(on: database).filter(\.$caseID == id).sort(\.$at).all()
+            let organizationIDs: [UUID] = Array(Set(entries.map { $0.organizationID }))
+            let organizations = try await Organization.query(on: database).filter(\.$id ~~ organizationIDs).all()
+            let names = Dictionary(uniqueKeysWithValues: organizations.compactMap { org in org.id.map { ($0, org.name) } })
+            exported.append(ExportedCase(
+                caseNumber: record.caseNumber, status: record.status.swedishName, gridCompany: record.gridCompany.name,
+                installerCompany: record.installerCompany.name, createdAt: record.createdAt,
+                personalData: personal, personalDataRemovedAt: record.personalDataRemovedAt,
+                accesses: entries.map { .init(at: $0.at, organization: names[$0.organizationID] ?? "", action: $0.action.swedishName, purpose: $0.purpose) }
+            ))
+        }
+        let now = clock.now()
+        for id in caseIDs {
+            try await AccessLogEntry(at: now, userID: try admin.requireID(), organizationID: admin.$organization.id, caseID: id,
+                                     action: .exported, purpose: "Den registrerades begäran om registerutdrag").create(on: database)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return String(decoding: try encoder.encode(Export(exportedAt: clock.now(), cases: exported)), as: UTF8.self)
+    }
+
+    struct Export: Encodable {
+        let exportedAt: Date
+        let cases: [ExportedCase]
+    }
+
+    struct ExportedCase: Encodable {
+        struct Access: Encodable {
+            let at: Date
+            let organization: String
+            let action: String
+            let purpose: String
+        }
+
+        let caseNumber: String
+        let status: String
+        let gridCompany: String
+        let installerCompany: String
+        let createdAt: Date
+        let personalData: [String: String]
+        let personalDataRemovedAt: Date?
+        let accesses: [Access]
+    }
+}

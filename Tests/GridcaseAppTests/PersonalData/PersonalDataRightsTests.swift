@@ -1,0 +1,103 @@
+import Fluent
+import Foundation
+import GridcaseDomain
+import SQLKit
+import Testing
+import Vapor
+@testable import GridcaseApp
+
+@Suite struct PersonalDataRightsTests {
+    /// A case with the complete fields (owner Eva Andersson, 19811218-9876), in `status`, last changed `ago` seconds before now.
+    func caseWithPerson(_ t: TestApp, status: CaseStatus, email: String = "eva.andersson@exempel.se", ago: TimeInterval = 0) async throws -> UUID {
+        let installer = try await t.signedIn(Demo.email(.installer, of: Demo.oresundsEl))
+        let id = try await t.createCase(installer)
+        var fields = TestApp.completeServiceChange
+        fields["owner.email"] = email
+        try await t.save(installer, case: id, fields: fields)
+        _ = try await installer.get(SitePath.caseDetail(.value(id)).relative) // an access to export later
+        try await t.sql.raw("""
+            UPDATE cases SET status = \(bind: status.rawValue), updated_at = \(bind: t.clock.now().addingTimeInterval(-ago)) WHERE id = \(bind: id)
+            """).run()
+        return id
+    }
+
+    func admin(_ t: TestApp, _ role: Role, of organization: String) async throws -> User {
+        try #require(try await User.query(on: t.app.db).filter(\.$email == Demo.email(role, of: organization)).first())
+    }
+
+    @Test func erasingAPersonPseudonymisesTheirFinishedCasesAndLeavesOpenOnesAlone() async throws {
+        try await TestApp.run { t in
+            let closed = try await caseWithPerson(t, status: .closed)
+            let open = try await caseWithPerson(t, status: .submitted)
+            let rights = t.app.personalDataRights
+            let found = try await rights.cases(of: .identityNumber("811218-9876"))
+            #expect(Set(found) == [closed, open])
+            #expect(try await rights.pseudonymise(found) == [closed])
+
+            let record = try await t.loadCase(closed)
+            let values = try record.fieldValues(t.app.personalData)
+            #expect(values["owner.lastName"] == nil && values["owner.identityNumber"] == nil && values["billing.email"] == nil)
+            #expect(values["facility.facilityID"] == "735999000000000013", "the case stays readable")
+            #expect(record.ownerIdentityHash == nil && record.streetAddress == nil && record.personalDataRemovedAt != nil)
+            let history = try await t.sql.raw("SELECT changes FROM case_events WHERE case_id = \(bind: closed) AND changes IS NOT NULL").all()
+                .map { try $0.decode(column: "changes", as: String.self) }.joined()
+            #expect(history.contains("(borttaget)") && !history.contains("Andersson") && !history.contains("19811218"))
+            #expect(history.contains("mainFuseRequested"), "the history of other fields stays")
+            #expect(try await t.loadCase(open).fieldValues(t.app.personalData)["owner.lastName"] == "Andersson", "a case in progress is untouched")
+            #expect(try await rights.cases(of: .identityNumber("811218-9876")) == [open], "the finished case no longer finds the person")
+        }
+    }
+
+    @Test func anExportHoldsThePersonsDataWhoSawItAndWhyAndIsItselfLogged() async throws {
+        try await TestApp.run { t in
+            let id = try await caseWithPerson(t, status: .submitted, email: "Eva.Export@Exempel.se")
+            let admin = try await admin(t, .installerAdmin, of: Demo.oresundsEl)
+            let json = try await t.app.personalDataRights.export(.email("eva.export@exempel.se"), requestedBy: admin)
+            let export = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+            let cases = try #require(export?["cases"] as? [[String: Any]])
+            #expect(cases.count == 1)
+            let personal = try #require(cases.first?["personalData"] as? [String: String])
+            #expect(personal["owner.identityNumber"] == "19811218-9876" && personal["owner.email"]?.lowercased() == "eva.export@exempel.se")
+            let accesses = try #require(cases.first?["accesses"] as? [[String: Any]])
+            #expect(accesses.contains { $0["purpose"] as? String == "Anmälan till nätbolaget" && $0["action"] as? String == "Visade ärendet" })
+            let logged = try await AccessLogEntry.query(on: t.app.db).filter(\.$caseID == id).filter(\.$action == .exported).all()
+            #expect(logged.count == 1 && logged.first?.userID == admin.id)
+
+            let otherAdmin = try await self.admin(t, .gridAdmin, of: Demo.vatterbygden)
+            let elsewhere = try await t.app.personalDataRights.export(.email("eva.export@exempel.se"), requestedBy: otherAdmin)
+            #expect(!elsewhere.contains("19811218"), "another grid company's admin exports only their own cases")
+        }
+    }
+
+    @Test func retentionPseudonymisesFinishedCasesOlderThanThePeriodOnly() async throws {
+        try await TestApp.run { t in
+            let month: TimeInterval = 31 * 24 * 3600
+            let oldClosed = try await caseWithPerson(t, status: .closed, ago: 37 * month)
+            let oldCancelled = try await caseWithPerson(t, status: .cancelled, ago: 40 * month)
+            let recentClosed = try await caseWithPerson(t, status: .closed, ago: 2 * month)
+            let oldOpen = try await caseWithPerson(t, status: .approved, ago: 50 * month)
+            #expect(t.app.appConfig.retentionMonths == 36)
+            #expect(try await RetentionCommand.apply(t.app) == 2)
+            for id in [oldClosed, oldCancelled] { #expect(try await t.loadCase(id).personalDataRemovedAt != nil) }
+            for id in [recentClosed, oldOpen] { #expect(try await t.loadCase(id).personalDataRemovedAt == nil) }
+            #expect(try await RetentionCommand.apply(t.app) == 0, "a second run finds nothing left")
+        }
+    }
+
+    @Test func aDeletedDraftLeavesNothingOfThePersonBehind() async throws {
+        try await TestApp.run { t in
+            let installer = try await t.signedIn(Demo.email(.installer, of: Demo.oresundsEl))
+            let id = try await t.createCase(installer)
+            try await t.save(installer, case: id, fields: TestApp.completeServiceChange)
+            try await installer.post(SitePath.caseNotes(.value(id)).relative, form: ["body": "Ring Eva Andersson först"])
+            _ = try await installer.get(SitePath.caseDelete(.value(id)).relative)
+            try await installer.post(SitePath.caseDelete(.value(id)).relative, form: [:])
+            for table in ["cases", "case_events", "case_notes", "attachments"] {
+                let column = table == "cases" ? "id" : "case_id"
+                let count = try await t.sql.raw("SELECT count(*) AS n FROM \(ident: table) WHERE \(ident: column) = \(bind: id)").first()?
+                    .decode(column: "n", as: Int.self)
+                #expect(count == 0, "\(table) keeps nothing of the deleted draft")
+            }
+        }
+    }
+}
