@@ -9,6 +9,7 @@ struct PersonalDataCommands: AsyncCommandGroup {
         "export": ExportPersonCommand(),
         "erase": ErasePersonCommand(),
         "retention": RetentionCommand(),
+        "unusual-access": UnusualAccessCommand(),
     ]
     let help = "Exports or erases what Gridcase stores about a person; pseudonymises finished cases past the retention period."
 }
@@ -89,6 +90,36 @@ struct RetentionCommand: AsyncCommand {
     static func apply(_ app: Application) async throws -> Int {
         let rights = app.personalDataRights
         return try await rights.pseudonymise(try await rights.casesPastRetention(months: app.appConfig.retentionMonths)).count
+    }
+}
+
+struct UnusualAccessCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "days", help: "The window to check, in days back from now (default 1).")
+        var days: Int?
+    }
+
+    let signature = Signature()
+    let help = "Lists unusual access in the access log: users who saw far more cases than usual, and cases outside their organisation's."
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        let findings = try await UnusualAccessReport(database: app.db, clock: app.clock).findings(days: max(1, signature.days ?? 1))
+        guard !findings.isEmpty else {
+            context.console.print("Inga ovanliga åtkomster.")
+            return
+        }
+        for finding in findings {
+            let user = try await User.query(on: app.db).filter(\.$id == finding.userID).with(\.$organization).first()
+            let who = user.map { "\($0.name) <\($0.email)>, \($0.organization.name)" } ?? finding.userID.uuidString
+            switch finding.kind {
+            case .manyCases(let cases, let usual):
+                context.console.warning("\(who): \(cases) ärenden, mot i snitt \(String(format: "%.1f", usual)) om dagen tidigare.")
+            case .outsideOrganization(let caseID):
+                let number = try await Case.find(caseID, on: app.db)?.caseNumber ?? caseID.uuidString
+                context.console.warning("\(who): åtkomst till \(number), som inte hör till organisationens ärenden.")
+            }
+        }
     }
 }
 

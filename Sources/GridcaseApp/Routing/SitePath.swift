@@ -35,6 +35,7 @@ enum SitePath {
     case adminUsers
     case adminNewUser
     case adminUser(Parameter<UUID>)
+    case adminUserAccessLog(Parameter<UUID>)
     case adminUserActivation(Parameter<UUID>)
     case systemOrganizations
     case apiInstallations(Parameter<UUID>)
@@ -74,6 +75,7 @@ enum SitePath {
         case .adminUsers: ["admin", "users"]
         case .adminNewUser: ["admin", "users", "new"]
         case .adminUser(let id): ["admin", "users", Self.component(id, Self.userIDKey)]
+        case .adminUserAccessLog(let id): ["admin", "users", Self.component(id, Self.userIDKey), "access-log"]
         case .adminUserActivation(let id): ["admin", "users", Self.component(id, Self.userIDKey), "activation"]
         case .systemOrganizations: ["system", "organizations"]
         case .apiInstallations(let id):

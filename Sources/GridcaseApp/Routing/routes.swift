@@ -42,7 +42,8 @@ func routes(_ app: Application) throws {
     signedIn.get(.caseAttachment(.key, .key), use: cases.download)
     signedIn.get(.casePrint(.key), use: cases.print)
     signedIn.post(.caseIdentityNumbers(.key), use: cases.revealIdentityNumbers)
-    signedIn.get(.caseAccessLog(.key), use: CaseAccessLogController().show)
+    let accessLog = AccessLogController()
+    signedIn.get(.caseAccessLog(.key), use: accessLog.forCase)
 
     let facilityData = FacilityDataController()
     signedIn.get(.caseFacilityData(.key), use: facilityData.dialog)
@@ -58,6 +59,7 @@ func routes(_ app: Application) throws {
     signedIn.get(.adminNewUser, use: admin.newUser)
     signedIn.post(.adminUsers, use: admin.createUser)
     signedIn.get(.adminUser(.key), use: admin.showUser)
+    signedIn.get(.adminUserAccessLog(.key), use: accessLog.forUser)
     signedIn.post(.adminUserActivation(.key), use: admin.setActivation)
 
     let system = SystemController()

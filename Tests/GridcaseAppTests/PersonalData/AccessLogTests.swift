@@ -86,7 +86,7 @@ import Vapor
             let csv = try await gridAdmin.get(path + "?format=csv")
             #expect(csv.headers.contentType?.subType == "csv")
             let lines = csv.body.string.split(separator: "\r\n")
-            #expect(lines.first == "tidpunkt_utc,anvandare,organisation,atgard,syfte")
+            #expect(lines.first == "tidpunkt_utc,arende,anvandare,organisation,atgard,syfte")
             #expect(lines.contains { $0.contains("\"Karin Lindqvist\"") && $0.contains("\"Visade ärendet\"") })
 
             let future = try await gridAdmin.get(path + "?from=2099-01-01")
@@ -101,6 +101,60 @@ import Vapor
             #expect(try await handler.get(path).status == .forbidden)
             let otherAdmin = try await t.signedIn(Demo.email(.gridAdmin, of: Demo.vatterbygden))
             #expect(try await otherAdmin.get(path).status == .notFound, "another grid company does not learn the case exists")
+        }
+    }
+
+    @Test func anAdminSeesWhoseDataTheirUserHasSeen() async throws {
+        try await TestApp.run { t in
+            let (_, id) = try await filedCase(t, send: true)
+            let handler = try await t.signedIn(Demo.email(.caseHandler, of: Demo.kullabygden))
+            _ = try await handler.get(SitePath.caseDetail(.value(id)).relative)
+            let handlerID = try #require(try await User.query(on: t.app.db).filter(\.$email == Demo.email(.caseHandler, of: Demo.kullabygden)).first()?.requireID())
+            let path = SitePath.adminUserAccessLog(.value(handlerID)).relative
+            let caseNumber = try await t.loadCase(id).caseNumber
+
+            let gridAdmin = try await t.signedIn(Demo.email(.gridAdmin, of: Demo.kullabygden))
+            #expect(try await gridAdmin.get(SitePath.adminUser(.value(handlerID)).relative).body.string.contains(path))
+            let page = try await gridAdmin.get(path)
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains(caseNumber) && page.body.string.contains("Visade ärendet"))
+            let csv = try await gridAdmin.get(path + "?format=csv&from=2026-11-01").body.string
+            #expect(csv.contains("\"\(caseNumber)\"") && csv.contains("\"Karin Lindqvist\""))
+            #expect(try await handler.get(path).status == .forbidden, "a handler does not follow up colleagues")
+            let otherAdmin = try await t.signedIn(Demo.email(.gridAdmin, of: Demo.vatterbygden))
+            #expect(try await otherAdmin.get(path).status == .notFound)
+        }
+    }
+}
+
+@Suite struct UnusualAccessReportTests {
+    @Test func flagsAUserWhoSawFarMoreCasesThanUsualAndAccessOutsideTheOrganisation() async throws {
+        try await TestApp.run { t in
+            let kullabygden = try await t.organizationID(Demo.kullabygden)
+            let busy = UUID(), steady = UUID(), stray = UUID()
+            let now = t.clock.now()
+            func log(_ user: UUID, cases: Int, daysAgo: Double, organization: UUID = kullabygden) async throws {
+                for _ in 0..<cases {
+                    try await AccessLogEntry(at: now.addingTimeInterval(-daysAgo * 86_400), userID: user, organizationID: organization,
+                                             caseID: UUID(), action: .viewed, purpose: "Handläggning av anmälan").create(on: t.app.db)
+                }
+            }
+            try await log(busy, cases: 25, daysAgo: 0.5)      // today: 25 cases
+            try await log(busy, cases: 30, daysAgo: 10)       // usually: 1 a day
+            try await log(steady, cases: 25, daysAgo: 0.5)    // today: 25 cases
+            try await log(steady, cases: 900, daysAgo: 10)    // usually: 30 a day
+
+            // A real case of Öresunds/Kullabygden seen by someone of Vätterbygden.
+            let installer = try await t.signedIn(Demo.email(.installer, of: Demo.oresundsEl))
+            let caseID = try await t.createCase(installer)
+            try await AccessLogEntry(at: now, userID: stray, organizationID: try await t.organizationID(Demo.vatterbygden), caseID: caseID,
+                                     action: .viewed, purpose: "Handläggning av anmälan").create(on: t.app.db)
+
+            let findings = try await UnusualAccessReport(database: t.app.db, clock: t.clock).findings()
+            #expect(findings.contains { $0.userID == busy && { if case .manyCases(25, _) = $0.kind { true } else { false } }($0) })
+            #expect(!findings.contains { $0.userID == steady }, "a user who always sees many cases is not flagged")
+            #expect(findings.contains(.init(userID: stray, kind: .outsideOrganization(caseID: caseID))))
+            #expect(!findings.contains { $0.userID != busy && $0.userID != stray })
         }
     }
 }

@@ -57,6 +57,7 @@ import VaporTesting
         "GET /admin/users/new": .noOrganizationID,
         "POST /admin/users": .noOrganizationID,
         "GET /admin/users/:userID": .notFoundExceptOperator,
+        "GET /admin/users/:userID/access-log": .notFound,
         "POST /admin/users/:userID/activation": .notFoundExceptOperator,
         "GET /system/organizations": .noOrganizationID,
         "GET /system/organizations/:organizationID": .notFoundExceptOperator,

@@ -44,7 +44,9 @@ extension AdminController {
 
     @Sendable func showUser(req: Request) async throws -> Response {
         let user = try await findManagedUser(req)
-        return try await req.render(try UserPage(user: user, isSelf: try user.requireID() == req.currentUser.id))
+        let viewer = try req.currentUser
+        let mayFollowUp = AccessPolicy.decide(viewer.actor, .followUpAccessLog, ownerOrganizationID: user.$organization.id) == .allowed
+        return try await req.render(try UserPage(user: user, isSelf: try user.requireID() == viewer.id, mayFollowUpAccess: mayFollowUp))
     }
 
     @Sendable func setActivation(req: Request) async throws -> Response {
@@ -120,8 +122,10 @@ struct UserPage: Page {
     let isActive: Bool
     let canChangeActivation: Bool
     let activationAction: String
+    /// "Vems uppgifter har användaren sett?", for an admin who may follow up the access log.
+    let accessLogHref: String?
 
-    init(user: User, isSelf: Bool) throws {
+    init(user: User, isSelf: Bool, mayFollowUpAccess: Bool = false) throws {
         title = user.name
         name = user.name
         email = user.email
@@ -132,5 +136,6 @@ struct UserPage: Page {
         isActive = user.isActive
         canChangeActivation = !isSelf
         activationAction = SitePath.adminUserActivation(.value(try user.requireID())).relative
+        accessLogHref = mayFollowUpAccess ? SitePath.adminUserAccessLog(.value(try user.requireID())).relative : nil
     }
 }
