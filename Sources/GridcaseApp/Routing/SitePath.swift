@@ -36,6 +36,9 @@ enum SitePath {
     case adminNewUser
     case adminUser(Parameter<UUID>)
     case adminUserAccessLog(Parameter<UUID>)
+    case adminPersonalData
+    case adminPersonalDataExport
+    case adminPersonalDataErase
     case adminUserActivation(Parameter<UUID>)
     case systemOrganizations
     case apiInstallations(Parameter<UUID>)
@@ -76,6 +79,9 @@ enum SitePath {
         case .adminNewUser: ["admin", "users", "new"]
         case .adminUser(let id): ["admin", "users", Self.component(id, Self.userIDKey)]
         case .adminUserAccessLog(let id): ["admin", "users", Self.component(id, Self.userIDKey), "access-log"]
+        case .adminPersonalData: ["admin", "personal-data"]
+        case .adminPersonalDataExport: ["admin", "personal-data", "export"]
+        case .adminPersonalDataErase: ["admin", "personal-data", "erase"]
         case .adminUserActivation(let id): ["admin", "users", Self.component(id, Self.userIDKey), "activation"]
         case .systemOrganizations: ["system", "organizations"]
         case .apiInstallations(let id):

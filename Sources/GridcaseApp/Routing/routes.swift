@@ -60,6 +60,10 @@ func routes(_ app: Application) throws {
     signedIn.post(.adminUsers, use: admin.createUser)
     signedIn.get(.adminUser(.key), use: admin.showUser)
     signedIn.get(.adminUserAccessLog(.key), use: accessLog.forUser)
+    let rights = PersonalDataRightsController()
+    signedIn.get(.adminPersonalData, use: rights.form)
+    signedIn.post(.adminPersonalDataExport, use: rights.export)
+    signedIn.post(.adminPersonalDataErase, use: rights.erase)
     signedIn.post(.adminUserActivation(.key), use: admin.setActivation)
 
     let system = SystemController()

@@ -29,6 +29,8 @@ public enum Action: String, CaseIterable, Sendable {
     case handleCases
     /// Follow up who has seen the personal data in the organisation's cases (the access log).
     case followUpAccessLog
+    /// Answer a person's request: export or erase their data in the organisation's cases (the operator: all).
+    case answerDataSubjectRequests
 }
 
 /// Whose data the action touches, seen from the actor.
@@ -54,11 +56,14 @@ public enum AccessPolicy {
     /// For each role, each action it may take and on whose data.
     static let grants: [Role: [Action: Set<Ownership>]] = [
         .installer: [.viewOrganization: own, .fileCases: own],
-        .installerAdmin: [.viewOrganization: own, .fileCases: own, .manageUsers: own, .followUpAccessLog: own],
+        .installerAdmin: [.viewOrganization: own, .fileCases: own, .manageUsers: own, .followUpAccessLog: own,
+                          .answerDataSubjectRequests: own],
         .caseHandler: [.viewOrganization: own, .handleCases: own],
-        .gridAdmin: [.viewOrganization: own, .handleCases: own, .manageUsers: own, .manageGridAreas: own, .followUpAccessLog: own],
+        .gridAdmin: [.viewOrganization: own, .handleCases: own, .manageUsers: own, .manageGridAreas: own, .followUpAccessLog: own,
+                     .answerDataSubjectRequests: own],
         .systemAdmin: [
             .viewOrganization: any, .manageUsers: any, .manageGridAreas: any, .manageOrganizations: any,
+            .answerDataSubjectRequests: any,
         ],
     ]
 

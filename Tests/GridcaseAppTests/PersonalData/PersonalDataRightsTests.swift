@@ -101,3 +101,37 @@ import Vapor
         }
     }
 }
+
+@Suite struct PersonalDataRightsPageTests {
+    @Test func anAdminExportsAndErasesFromTheirOwnCasesThroughThePage() async throws {
+        try await TestApp.run { t in
+            let installer = try await t.signedIn(Demo.email(.installer, of: Demo.oresundsEl))
+            let id = try await t.createCase(installer)
+            try await t.save(installer, case: id, fields: TestApp.completeServiceChange)
+            try await t.sql.raw("UPDATE cases SET status = \(bind: CaseStatus.closed.rawValue) WHERE id = \(bind: id)").run()
+
+            let admin = try await t.signedIn(Demo.email(.installerAdmin, of: Demo.oresundsEl))
+            #expect(try await admin.get(SitePath.admin.relative).body.string.contains(SitePath.adminPersonalData.relative))
+            let form = try await admin.get(SitePath.adminPersonalData.relative)
+            #expect(form.status == .ok && form.body.string.contains("Hämta registerutdrag"))
+            let empty = try await admin.post(SitePath.adminPersonalDataExport.relative, form: ["personnummer": "", "email": "", "name": ""])
+            #expect(empty.status == .unprocessableEntity && empty.body.string.contains("Ange personnummer, e-postadress eller namn."))
+            let both = try await admin.post(SitePath.adminPersonalDataExport.relative, form: ["personnummer": "811218-9876", "name": "Andersson"])
+            #expect(both.status == .unprocessableEntity && both.body.string.contains("value=\"Andersson\""), "what was typed stays")
+
+            _ = try await admin.get(SitePath.adminPersonalData.relative)
+            let export = try await admin.post(SitePath.adminPersonalDataExport.relative, form: ["personnummer": "811218-9876"])
+            #expect(export.headers.contentType == .json && export.headers.first(name: .cacheControl) == "no-store")
+            #expect(export.body.string.contains("19811218-9876"))
+
+            _ = try await admin.get(SitePath.adminPersonalData.relative)
+            let erased = try await admin.post(SitePath.adminPersonalDataErase.relative, form: ["personnummer": "811218-9876"])
+            #expect(erased.body.string.contains("borttagna ur 1 avslutade"))
+            #expect(try await t.loadCase(id).personalDataRemovedAt != nil)
+
+            #expect(try await installer.get(SitePath.adminPersonalData.relative).status == .forbidden, "an installer is refused")
+            let handler = try await t.signedIn(Demo.email(.caseHandler, of: Demo.kullabygden))
+            #expect(try await handler.get(SitePath.adminPersonalData.relative).status == .forbidden)
+        }
+    }
+}

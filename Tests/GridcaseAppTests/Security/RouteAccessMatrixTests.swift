@@ -58,6 +58,10 @@ import VaporTesting
         "POST /admin/users": .noOrganizationID,
         "GET /admin/users/:userID": .notFoundExceptOperator,
         "GET /admin/users/:userID/access-log": .notFound,
+        // No ids: the request names a person; answers cover only the admin's own organisation's cases.
+        "GET /admin/personal-data": .noOrganizationID,
+        "POST /admin/personal-data/export": .noOrganizationID,
+        "POST /admin/personal-data/erase": .noOrganizationID,
         "POST /admin/users/:userID/activation": .notFoundExceptOperator,
         "GET /system/organizations": .noOrganizationID,
         "GET /system/organizations/:organizationID": .notFoundExceptOperator,

@@ -8,7 +8,11 @@ struct AdminController {
         let user = try req.currentUser
         try req.authorize(.manageUsers, ownerOrganizationID: user.organizationID)
         guard let organization = try await Organization.find(user.organizationID, on: req.db) else { throw Abort(.notFound) }
-        return try await req.render(try await OrganizationPage.load(organization, on: req.db))
+        var page = try await OrganizationPage.load(organization, on: req.db)
+        if AccessPolicy.decide(user.actor, .answerDataSubjectRequests, ownerOrganizationID: user.organizationID) == .allowed {
+            page.rightsHref = SitePath.adminPersonalData.relative
+        }
+        return try await req.render(page)
     }
 }
 
@@ -43,6 +47,8 @@ struct OrganizationPage: Page {
     let areas: [AreaRow]
     let registrations: [RegistrationRow]
     let users: [UserRow]
+    /// "Registrerades rättigheter", on the admin's own overview.
+    var rightsHref: String? = nil
     let newUserHref: String?
 
     static func load(_ organization: Organization, on db: any Database, canAddUsers: Bool = true) async throws -> OrganizationPage {
