@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import GridcaseDomain
 import NIOConcurrencyHelpers
 import Vapor
 
@@ -28,10 +29,9 @@ struct PersonSignature: CommandSignature {
     init() {}
 
     func person(_ console: any Console) throws -> PersonalDataRights.Person {
-        let given = [identityNumber.map(PersonalDataRights.Person.identityNumber), email.map(PersonalDataRights.Person.email),
-                     name.map(PersonalDataRights.Person.name)].compactMap { $0 }
-        guard given.count == 1, let person = given.first else {
-            console.error("Ange precis en av --personnummer, --email och --name.")
+        let named = PersonalDataRights.Person.named(identityNumber: identityNumber, email: email, name: name)
+        guard let person = named.person else {
+            console.error((named.problem ?? "") + " (--personnummer, --email, --name)")
             throw ExitCode.failure
         }
         return person
@@ -50,7 +50,7 @@ struct ExportPersonCommand: AsyncCommand {
         let app = context.application
         let person = try signature.person(context.console)
         guard let email = signature.by, let admin = try await User.query(on: app.db).filter(\.$email == email.lowercased()).first(),
-              admin.role == .gridAdmin || admin.role == .installerAdmin || admin.role == .systemAdmin else {
+              admin.isActive, AccessPolicy.isAllowed(admin.role, .answerDataSubjectRequests, .ownOrganization) else {
             context.console.error("Ange --by med e-postadressen till en administratör: exporten loggas i hennes eller hans namn.")
             throw ExitCode.failure
         }
@@ -63,15 +63,11 @@ struct ErasePersonCommand: AsyncCommand {
     let help = "Pseudonymises a person's data in their closed and cancelled cases; cases still in progress are listed, not changed."
 
     func run(using context: CommandContext, signature: PersonSignature) async throws {
-        let app = context.application
-        let rights = app.personalDataRights
-        let caseIDs = try await rights.cases(of: try signature.person(context.console))
-        let changed = try await rights.pseudonymise(caseIDs)
-        context.console.print("Personuppgifterna borttagna ur \(changed.count) avslutade eller makulerade ärenden.")
-        let open = try await Case.query(on: app.db).filter(\.$id ~~ caseIDs.filter { !changed.contains($0) })
-            .filter(\.$personalDataRemovedAt == nil).all()
-        for record in open {
-            context.console.warning("\(record.caseNumber) (\(record.status.swedishName)) pågår och ändrades inte.")
+        // The operator's command: every organisation's cases.
+        let erasure = try await context.application.personalDataRights.erase(try signature.person(context.console), organizationID: nil)
+        context.console.print("Personuppgifterna borttagna ur \(erasure.erased) avslutade eller makulerade ärenden.")
+        for caseNumber in erasure.inProgress {
+            context.console.warning("\(caseNumber) pågår och ändrades inte.")
         }
     }
 }

@@ -11,18 +11,8 @@ struct PersonalDataRightsController {
         var email: String?
         var name: String?
 
-        /// The one way of naming the person that was filled in, or the message shown next to the fields.
         func person() -> (person: PersonalDataRights.Person?, problem: String?) {
-            let given = [personnummer.map(PersonalDataRights.Person.identityNumber), email.map(PersonalDataRights.Person.email),
-                         name.map(PersonalDataRights.Person.name)]
-            let filled = zip([personnummer, email, name], given).compactMap { value, person in
-                (value?.trimmingCharacters(in: .whitespaces).isEmpty ?? true) ? nil : person
-            }
-            guard filled.count == 1, let person = filled.first else {
-                return (nil, filled.isEmpty ? "Ange personnummer, e-postadress eller namn."
-                                            : "Ange bara ett av personnummer, e-postadress och namn.")
-            }
-            return (person, nil)
+            PersonalDataRights.Person.named(identityNumber: personnummer, email: email, name: name)
         }
     }
 
@@ -46,13 +36,9 @@ struct PersonalDataRightsController {
     @Sendable func erase(req: Request) async throws -> Response {
         let (admin, form, person) = try await checked(req)
         guard let person else { return try await req.render(PersonalDataRightsPage(form: form, error: form.person().problem, result: nil), status: .unprocessableEntity) }
-        let rights = rights(req)
-        let caseIDs = try await rights.cases(of: person, organizationID: admin.role == .systemAdmin ? nil : admin.$organization.id)
-        let changed = try await rights.pseudonymise(caseIDs)
-        let left = try await Case.query(on: req.db).filter(\.$id ~~ caseIDs.filter { !changed.contains($0) })
-            .filter(\.$personalDataRemovedAt == nil).all()
-        let result = "Personuppgifterna är borttagna ur \(changed.count) avslutade eller makulerade ärenden."
-            + (left.isEmpty ? "" : " Pågående ärenden ändrades inte: " + left.map(\.caseNumber).joined(separator: ", ") + ".")
+        let erasure = try await rights(req).erase(person, organizationID: PersonalDataRights.scope(of: admin))
+        let result = "Personuppgifterna är borttagna ur \(erasure.erased) avslutade eller makulerade ärenden."
+            + (erasure.inProgress.isEmpty ? "" : " Pågående ärenden ändrades inte: " + erasure.inProgress.joined(separator: ", ") + ".")
         return try await req.render(PersonalDataRightsPage(form: Form(), error: nil, result: result))
     }
 

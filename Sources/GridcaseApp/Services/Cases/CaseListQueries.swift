@@ -113,7 +113,8 @@ enum CaseListQueries {
         )
     }
 
-    private static func escapeLike(_ text: String) -> String {
+    /// `text` as a literal inside a LIKE pattern with `ESCAPE '\'`.
+    static func escapeLike(_ text: String) -> String {
         text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
             .replacingOccurrences(of: "_", with: "\\_")
     }

@@ -12,6 +12,42 @@ struct PersonalDataRights {
         case email(String)
         /// A last name, or a company's name, exactly as stored.
         case name(String)
+
+        /// The one of the three that was given (blank counts as not given), or the Swedish message why not.
+        static func named(identityNumber: String?, email: String?, name: String?) -> (person: Person?, problem: String?) {
+            func given(_ value: String?) -> String? {
+                guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+                return value
+            }
+            let filled = [given(identityNumber).map(Person.identityNumber), given(email).map(Person.email), given(name).map(Person.name)]
+                .compactMap { $0 }
+            guard filled.count == 1, let person = filled.first else {
+                return (nil, filled.isEmpty ? "Ange personnummer, e-postadress eller namn."
+                                            : "Ange bara ett av personnummer, e-postadress och namn.")
+            }
+            return (person, nil)
+        }
+    }
+
+    /// The organisation whose cases `admin` answers for, or nil for all (the operator's grant covers every one).
+    static func scope(of admin: User) -> UUID? {
+        AccessPolicy.isAllowed(admin.role, .answerDataSubjectRequests, .otherOrganization) ? nil : admin.$organization.id
+    }
+
+    /// What erasing a person did: the finished cases pseudonymised, and the case numbers still in progress,
+    /// which are left alone.
+    struct Erasure: Sendable {
+        let erased: Int
+        let inProgress: [String]
+    }
+
+    /// Pseudonymises `person`'s data in their finished cases (within `organizationID`'s cases when given).
+    func erase(_ person: Person, organizationID: UUID?) async throws -> Erasure {
+        let caseIDs = try await cases(of: person, organizationID: organizationID)
+        let changed = try await pseudonymise(caseIDs)
+        let left = try await Case.query(on: database).filter(\.$id ~~ caseIDs.filter { !changed.contains($0) })
+            .filter(\.$personalDataRemovedAt == nil).sort(\.$caseNumber).all()
+        return Erasure(erased: changed.count, inProgress: left.map(\.caseNumber))
     }
 
     let database: any Database
@@ -46,13 +82,9 @@ struct PersonalDataRights {
     private static func storedValue(_ value: String, in keys: [String], lowercased: Bool) -> SQLQueryString {
         let encoded = String(decoding: (try? JSONEncoder().encode(value)) ?? Data(), as: UTF8.self)
         return keys.map { key -> SQLQueryString in
-            let pattern = "%" + escapeLike("\"\(key)\":" + encoded) + "%"
+            let pattern = "%" + CaseListQueries.escapeLike("\"\(key)\":" + encoded) + "%"
             return lowercased ? "lower(fields) LIKE \(bind: pattern) ESCAPE '\\'" : "fields LIKE \(bind: pattern) ESCAPE '\\'"
         }.joined(separator: " OR ")
-    }
-
-    private static func escapeLike(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
     }
 
     /// Pseudonymises the personal data of these cases where they are finished (closed or cancelled): the case,
@@ -94,9 +126,7 @@ struct PersonalDataRights {
     /// that case's personal data when and why (from the access log). The export itself is logged on every
     /// case, in the name of the admin who asked.
     func export(_ person: Person, requestedBy admin: User) async throws -> String {
-        // The operator answers for every organisation; an admin for the cases of their own.
-        let scope = admin.role == .systemAdmin ? nil : admin.$organization.id
-        let caseIDs = try await cases(of: person, organizationID: scope)
+        let caseIDs = try await cases(of: person, organizationID: Self.scope(of: admin))
         var exported: [ExportedCase] = []
         for id in caseIDs {
             guard let record = try await Case.query(on: database).filter(\.$id == id)
@@ -114,10 +144,12 @@ struct PersonalDataRights {
                 accesses: entries.map { .init(at: $0.at, organization: names[$0.organizationID] ?? "", action: $0.action.swedishName, purpose: $0.purpose) }
             ))
         }
-        let now = clock.now()
-        for id in caseIDs {
-            try await AccessLogEntry(at: now, userID: try admin.requireID(), organizationID: admin.$organization.id, caseID: id,
-                                     action: .exported, purpose: "Den registrerades begäran om registerutdrag").create(on: database)
+        let now = clock.now(), adminID = try admin.requireID()
+        if !caseIDs.isEmpty {
+            try await caseIDs.map {
+                AccessLogEntry(at: now, userID: adminID, organizationID: admin.$organization.id, caseID: $0,
+                               action: .exported, purpose: "Den registrerades begäran om registerutdrag")
+            }.create(on: database)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
