@@ -7,7 +7,11 @@ from pages import (INSTALLER, choose_label, click_and_wait_for_page, click_butto
 
 
 def test_manual_flow_from_ny_anmalan_to_for_godkannande(browser, base_url, artifacts):
-    driver = browser
+    send_case_as_the_manual_says(browser, base_url, artifacts)
+
+
+def send_case_as_the_manual_says(driver, base_url, artifacts):
+    """Steps 1-21 of the manual as the installer; returns the sent case's URL."""
     sign_in(driver, base_url, INSTALLER)
 
     # 2. Tryck på fliken "Ny anmälan"
@@ -81,3 +85,4 @@ def test_manual_flow_from_ny_anmalan_to_for_godkannande(browser, base_url, artif
     assert heading == "Servisändring - Anläggning med en mätare, För godkännande"
     assert "Drottninggatan 14" in driver.page_source
     driver.save_screenshot(str(artifacts / "manual-sent-case.png"))
+    return driver.current_url.split("?")[0]

@@ -13,5 +13,6 @@ enum AppMigrations {
         M008_SealPersonalIdentityNumbers(),
         M009_CreateAccessLog(),
         M010_AddPersonalDataRemovedAt(),
+        M011_CreateCaseDecisions(),
     ]
 }

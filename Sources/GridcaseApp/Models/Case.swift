@@ -38,6 +38,10 @@ final class Case: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
     @OptionalField(key: "submitted_at") var submittedAt: Date?
+    /// Since when the case has had its status: the service levels count from here.
+    @OptionalField(key: "status_changed_at") var statusChangedAt: Date?
+    /// The grid company's handler working on the case; the installer sees who it is.
+    @OptionalParent(key: "assigned_handler_id") var assignedHandler: User?
 
     init() {}
 

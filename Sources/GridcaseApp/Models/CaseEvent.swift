@@ -8,7 +8,9 @@ final class CaseEvent: Model, @unchecked Sendable {
     static let schema = "case_events"
 
     enum Kind: String, Codable, Sendable {
-        case created, fieldsChanged, statusChanged, noteAdded, attachmentAdded, facilityDataFetched
+        case created, fieldsChanged, statusChanged, noteAdded, attachmentAdded, facilityDataFetched, assigned
+        /// A grid-company note the installer never sees: neither is this entry shown to them.
+        case internalNoteAdded
     }
 
     @ID(key: .id) var id: UUID?

@@ -30,7 +30,10 @@ enum SitePath {
     case caseAccessLog(Parameter<UUID>)
     case caseFacilityData(Parameter<UUID>)
     case caseFacilityDataApply(Parameter<UUID>)
+    case caseDecision(Parameter<UUID>, Parameter<String>)
+    case caseAssignment(Parameter<UUID>)
     case inbox
+    case inboxFilter
     case admin
     case adminUsers
     case adminNewUser
@@ -48,6 +51,7 @@ enum SitePath {
     static let attachmentIDKey = "attachmentID"
     static let userIDKey = "userID"
     static let organizationIDKey = "organizationID"
+    static let transitionKey = "transition"
 
     var pathComponents: [PathComponent] {
         switch self {
@@ -73,7 +77,11 @@ enum SitePath {
         case .caseAccessLog(let id): ["cases", Self.component(id, Self.caseIDKey), "access-log"]
         case .caseFacilityData(let id): ["cases", Self.component(id, Self.caseIDKey), "facility-data"]
         case .caseFacilityDataApply(let id): ["cases", Self.component(id, Self.caseIDKey), "facility-data", "apply"]
+        case .caseDecision(let id, let transition):
+            ["cases", Self.component(id, Self.caseIDKey), "decisions", Self.component(transition, Self.transitionKey)]
+        case .caseAssignment(let id): ["cases", Self.component(id, Self.caseIDKey), "assignment"]
         case .inbox: ["inbox"]
+        case .inboxFilter: ["inbox", "filter"]
         case .admin: ["admin"]
         case .adminUsers: ["admin", "users"]
         case .adminNewUser: ["admin", "users", "new"]

@@ -17,7 +17,9 @@ func routes(_ app: Application) throws {
 
     let home = HomeController()
     signedIn.get(.home, use: home.home)
-    signedIn.get(.inbox, use: home.inbox)
+    let inbox = InboxController()
+    signedIn.get(.inbox, use: inbox.inbox)
+    signedIn.post(.inboxFilter, use: inbox.filter)
 
     let caseList = CaseListController()
     signedIn.get(.cases, use: caseList.list)
@@ -44,6 +46,11 @@ func routes(_ app: Application) throws {
     signedIn.post(.caseIdentityNumbers(.key), use: cases.revealIdentityNumbers)
     let accessLog = AccessLogController()
     signedIn.get(.caseAccessLog(.key), use: accessLog.forCase)
+
+    let decisions = CaseDecisionController()
+    signedIn.get(.caseDecision(.key, .key), use: decisions.form)
+    signedIn.post(.caseDecision(.key, .key), use: decisions.decide)
+    signedIn.post(.caseAssignment(.key), use: decisions.assign)
 
     let facilityData = FacilityDataController()
     signedIn.get(.caseFacilityData(.key), use: facilityData.dialog)

@@ -51,6 +51,10 @@ import VaporTesting
         "GET /cases/:caseID/facility-data": .notFound,
         "POST /cases/:caseID/facility-data": .notFound,
         "POST /cases/:caseID/facility-data/apply": .notFound,
+        "GET /cases/:caseID/decisions/:transition": .notFound,
+        "POST /cases/:caseID/decisions/:transition": .notFound,
+        "POST /cases/:caseID/assignment": .notFound,
+        "POST /inbox/filter": .noOrganizationID,
         "GET /account": .noOrganizationID,
         "POST /account/password": .noOrganizationID,
         "GET /admin": .noOrganizationID,
@@ -95,6 +99,8 @@ import VaporTesting
             let solkraft = try await t.signedIn(Demo.email(.installer, of: Demo.solkraft))
             let caseID = try await t.createCase(solkraft, grid: Demo.vatterbygden, area: "Jönköping")
             try await t.save(solkraft, case: caseID, fields: TestApp.completeServiceChange)
+            try await solkraft.post(SitePath.caseSend(.value(caseID)).relative, form: [:])
+            #expect(try await t.loadCase(caseID).status == .submitted)
             try await solkraft.post(SitePath.caseNotes(.value(caseID)).relative, form: ["body": "Grannens nyckel"])
             let attachment = Attachment()
             attachment.$caseRecord.id = caseID
@@ -120,6 +126,8 @@ import VaporTesting
                     let key = Self.key(route)
                     guard let expectation = Self.matrix[key], expectation != .noOrganizationID else { continue }
                     let path = "/" + route.path.map { component -> String in
+                        // Makulera: the one decision both sides may make.
+                        if case .parameter(SitePath.transitionKey) = component { return CaseTransition.cancel.rawValue }
                         if case .parameter(let name) = component { return ids[name]?.uuidString ?? "missing-\(name)" }
                         return component.description
                     }.joined(separator: "/")
@@ -129,7 +137,8 @@ import VaporTesting
                     } else {
                         _ = try await browser.get(SitePath.account.relative) // a fresh CSRF token for this session
                         response = try await browser.post(path, form: [
-                            "version": "1", "action": "save", "body": "x", "active": "false", "meterNumber": "73001001",
+                            "version": "1", "action": "save", "body": "x", "active": "false", "meterNumber": "73001001", "reason": "x",
+                            "handlerID": foreignUser.uuidString,
                         ])
                     }
                     let expected: HTTPStatus = switch expectation {
@@ -155,8 +164,8 @@ import VaporTesting
     /// What a foreign request could change: the case, its notes, attachments and history, the user.
     private func snapshot(_ t: TestApp, caseID: UUID, userID: UUID) async throws -> [String] {
         let record = try await t.loadCase(caseID)
-        var lines = ["\(record.status) v\(record.version) \(record.fieldsJSON.count)"]
-        for table in ["case_notes", "attachments", "case_events"] {
+        var lines = ["\(record.status) v\(record.version) \(record.fieldsJSON.count) \(record.$assignedHandler.id?.uuidString ?? "-")"]
+        for table in ["case_notes", "attachments", "case_events", "case_decisions"] {
             let count = try await t.sql.raw("SELECT count(*) AS n FROM \(ident: table) WHERE case_id = \(bind: caseID)").first()?
                 .decode(column: "n", as: Int.self)
             lines.append("\(table) \(count ?? -1)")

@@ -9,7 +9,7 @@ extension Request {
         let id = try uuidParameter(SitePath.caseIDKey)
         guard let record = try await Case.query(on: db)
             .filter(\.$id == id)
-            .with(\.$gridCompany).with(\.$installerCompany).with(\.$gridArea).with(\.$jobType)
+            .with(\.$gridCompany).with(\.$installerCompany).with(\.$gridArea).with(\.$jobType).with(\.$assignedHandler)
             .first()
         else { throw Abort(.notFound) }
         switch AccessPolicy.decide(try currentUser.actor, action, on: record.ownership) {
@@ -21,6 +21,13 @@ extension Request {
 
     var caseCreation: CaseCreation { CaseCreation(database: db, clock: clock, cipher: personalData) }
     var caseEditing: CaseEditing { CaseEditing(database: db, clock: clock, cipher: personalData) }
+}
+
+extension CurrentUser {
+    /// A handler or admin of the grid company the case was sent to.
+    func isGridSide(of record: Case) -> Bool {
+        organizationID == record.$gridCompany.id && CaseSide(role: role) == .gridCompany
+    }
 }
 
 /// The line that names a case everywhere: "Servisändring - Anläggning med en mätare, Ej skickat".

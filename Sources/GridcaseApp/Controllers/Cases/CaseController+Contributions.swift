@@ -6,6 +6,8 @@ import Vapor
 extension CaseController {
     struct NoteForm: Content {
         var body: String?
+        /// "on" when the grid company's user ticks Intern notering.
+        var isInternal: String?
     }
 
     struct UploadForm: Content {
@@ -18,7 +20,8 @@ extension CaseController {
     @Sendable func addNote(req: Request) async throws -> Response {
         let record = try await req.authorizedCase(.contribute)
         let caseID = try record.requireID()
-        let text = (try req.content.decode(NoteForm.self).body ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let form = try req.content.decode(NoteForm.self)
+        let text = (form.body ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         let error: String? = text.isEmpty ? "Skriv en notering." :
             (text.count > Self.maximumNoteLength ? "Noteringen får ha högst \(Self.maximumNoteLength) tecken." : nil)
         if let error {
@@ -27,9 +30,11 @@ extension CaseController {
         }
         let user = try req.currentUser
         let now = req.clock.now()
+        // Only the grid company's own users may keep a note from the installer.
+        let isInternal = form.isInternal != nil && user.isGridSide(of: record)
         try await req.db.transaction { db in
-            try await CaseNote(caseID: caseID, authorID: user.id, body: text, isInternal: false, createdAt: now).create(on: db)
-            try await CaseEvent(caseID: caseID, actorID: user.id, at: now, kind: .noteAdded).create(on: db)
+            try await CaseNote(caseID: caseID, authorID: user.id, body: text, isInternal: isInternal, createdAt: now).create(on: db)
+            try await CaseEvent(caseID: caseID, actorID: user.id, at: now, kind: isInternal ? .internalNoteAdded : .noteAdded).create(on: db)
         }
         return req.redirect(to: SitePath.caseDetail(.value(caseID)).relative + "?meddelande=" + Notice.noteAdded.rawValue + "#notes",
                             redirectType: .normal)

@@ -14,6 +14,26 @@ struct CaseController {
         case attachmentAdded = "bilaga"
         case locked = "last"
         case facilityDataApplied = "anlaggningsdata"
+        case returned = "ater"
+        case approved = "godkand"
+        case rejected = "avslagen"
+        case completionReported = "fardiganmald"
+        case closed = "avslutad"
+        case cancelled = "makulerad"
+        case alreadyDecided = "redan-beslutat"
+        case assigned = "tilldelat"
+
+        static func decided(_ transition: CaseTransition) -> Notice {
+            switch transition {
+            case .send: .sent
+            case .returnForCompletion: .returned
+            case .approve: .approved
+            case .reject: .rejected
+            case .reportCompletion: .completionReported
+            case .close: .closed
+            case .cancel: .cancelled
+            }
+        }
 
         var text: String {
             switch self {
@@ -25,6 +45,14 @@ struct CaseController {
             case .attachmentAdded: "Bilagan är sparad."
             case .locked: "Anmälan är skickad och kan inte ändras förrän nätbolaget skickar tillbaka den."
             case .facilityDataApplied: "Anläggningsdata är hämtad. Kontrollera att det är rätt kund och fortsätt under Redigera."
+            case .returned: "Ärendet är skickat åter till elinstallatören för komplettering."
+            case .approved: "Ärendet är godkänt. Installationsmedgivandet syns för elinstallatören."
+            case .rejected: "Anmälan är avslagen."
+            case .completionReported: "Färdiganmälan är skickad till nätbolaget."
+            case .closed: "Inkopplingen är registrerad och ärendet är avslutat."
+            case .cancelled: "Ärendet är makulerat."
+            case .alreadyDecided: "Det var redan gjort. Inget ändrades en gång till."
+            case .assigned: "Handläggaren är ändrad."
             }
         }
     }
@@ -41,7 +69,12 @@ struct CaseController {
             return req.redirect(to: SitePath.caseDetail(.value(try record.requireID())).relative + "?meddelande=" + Notice.locked.rawValue,
                                 redirectType: .normal)
         }
-        return try await req.render(try await CaseEditPage.build(record, input: try record.fieldValues(req.personalData), req: req))
+        // After Åter för komplettering: the grid company's reason on top and its marked fields flagged.
+        let returnRequest = try await DecisionView.pendingReturn(of: record, on: req.db)
+        let flagged = Dictionary((returnRequest?.fieldsToFix ?? []).map { ($0, "Nätbolaget ber dig rätta detta fält.") }) { first, _ in first }
+        return try await req.render(try await CaseEditPage.build(
+            record, input: try record.fieldValues(req.personalData), warnings: flagged,
+            banner: returnRequest.map { .info("Nätbolaget ber om komplettering: " + ($0.reason ?? "")) }, req: req))
     }
 
     /// "Visa fullständiga personnummer": the read view with whole identity numbers, logged as such.

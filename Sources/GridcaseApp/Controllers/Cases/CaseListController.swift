@@ -24,7 +24,7 @@ struct CaseListController {
             CaseListQueries.identityHashes(of: $0, cipher: req.personalData, today: CalendarDay.today(req.clock))
         } ?? []
         let (rows, total) = try await CaseListQueries.cases(.installerCompany(user.organizationID), filter: filter, page: page,
-                                                            identityHashes: hashes, on: req.db)
+                                                            identityHashes: hashes, now: req.clock.now(), on: req.db)
         if let search = filter.search, !search.trimmingCharacters(in: .whitespaces).isEmpty {
             // A search may match on personal data (an address, a personnummer): every case it shows is logged.
             try await req.accessLog.record(.searchHit, cases: rows.map(\.id), by: user)
@@ -86,6 +86,11 @@ struct CaseListPage: Page {
     let summary: String
     let notice: String?
 
+    /// "26–50": the rows a page shows.
+    static func range(total: Int, page: Int) -> String {
+        "\((page - 1) * CaseListQueries.pageSize + 1)–\(min(total, page * CaseListQueries.pageSize))"
+    }
+
     init(filter: CaseListFilter, rows: [CaseListRow], total: Int, page: Int, gridCompanies: [Organization], notice: String?) {
         self.rows = rows
         self.total = total
@@ -98,8 +103,6 @@ struct CaseListPage: Page {
         oldestFirst = filter.oldestFirst
         isFiltered = filter != CaseListFilter()
         pages = PageLink.links(total: total, page: page, path: .cases)
-        let first = total == 0 ? 0 : (page - 1) * CaseListQueries.pageSize + 1
-        let last = min(total, page * CaseListQueries.pageSize)
-        summary = total == 0 ? "Inga ärenden." : "Visar \(first)–\(last) av \(total) ärenden."
+        summary = total == 0 ? "Inga ärenden." : "Visar \(Self.range(total: total, page: page)) av \(total) ärenden."
     }
 }

@@ -87,22 +87,7 @@ struct CaseEditing {
         let missing = MandatoryFields.missing(required: required, in: try record.fieldValues(cipher))
         guard missing.isEmpty else { return .missing(missing) }
 
-        let now = clock.now()
-        let caseID = try record.requireID()
-        let from = record.status
-        let sent = try await database.transaction { db -> Bool in
-            let sql = db as! any SQLDatabase
-            let row = try await sql.raw("""
-                UPDATE cases SET status = \(bind: CaseStatus.submitted.rawValue), submitted_at = \(bind: now),
-                  version = version + 1, updated_at = \(bind: now)
-                WHERE id = \(bind: caseID) AND status = \(bind: from.rawValue)
-                RETURNING id
-                """).first()
-            guard row != nil else { return false }
-            try await CaseEvent(caseID: caseID, actorID: user.id, at: now, kind: .statusChanged,
-                                statusFrom: from, statusTo: .submitted).create(on: db)
-            return true
-        }
+        let sent = try await CaseTransitions(database: database, clock: clock).move(record, .send, details: CaseDecisionDetails(), by: user.id)
         return sent ? .sent : .alreadySent
     }
 

@@ -11,6 +11,14 @@ struct CaseListFilter: Codable, Equatable, Sendable {
     /// personnummer / organisationsnummer (through its keyed hash: nothing is decrypted to search).
     var search: String?
     var oldestFirst = false
+    // The grid company's inbox also filters by these.
+    var gridAreaID: UUID?
+    var installationType: InstallationType?
+    var jobTypeID: UUID?
+    /// Cases assigned to this handler ("Mina" is the user's own id).
+    var handlerID: UUID?
+    /// Cases no handler has taken yet.
+    var unassigned = false
 }
 
 /// One row of a case list.
@@ -26,6 +34,9 @@ struct CaseListRow: Encodable, Sendable {
     let address: String
     let createdAt: String
     let submittedAt: String
+    let handlerName: String
+    /// Whole days since the case got its status.
+    let daysInStatus: Int
 }
 
 /// The SQL behind case lists, one query for the rows and one for the count; runs unchanged on SQLite and
@@ -48,7 +59,7 @@ enum CaseListQueries {
     }
 
     static func cases(
-        _ scope: Scope, filter: CaseListFilter, page: Int, identityHashes: [String] = [], on db: any Database
+        _ scope: Scope, filter: CaseListFilter, page: Int, identityHashes: [String] = [], now: Date, on db: any Database
     ) async throws -> (rows: [CaseListRow], total: Int) {
         let sql = db as! any SQLDatabase
         var conditions: SQLQueryString
@@ -60,12 +71,20 @@ enum CaseListQueries {
         }
         if let status = filter.status { conditions += " AND c.status = \(bind: status.rawValue)" }
         if let grid = filter.gridCompanyID { conditions += " AND c.grid_company_id = \(bind: grid)" }
+        if let area = filter.gridAreaID { conditions += " AND c.grid_area_id = \(bind: area)" }
+        if let type = filter.installationType { conditions += " AND c.installation_type = \(bind: type.rawValue)" }
+        if let jobType = filter.jobTypeID { conditions += " AND c.job_type_id = \(bind: jobType)" }
+        if let handler = filter.handlerID { conditions += " AND c.assigned_handler_id = \(bind: handler)" }
+        if filter.unassigned { conditions += " AND c.assigned_handler_id IS NULL" }
         if let search = filter.search?.trimmingCharacters(in: .whitespaces), !search.isEmpty {
             let pattern = "%" + escapeLike(search.lowercased()) + "%"
             let digits = search.filter(\.isNumber)
             var any: SQLQueryString = "lower(c.case_number) LIKE \(bind: pattern) ESCAPE '\\'"
                 + " OR lower(coalesce(c.street_address, '')) LIKE \(bind: pattern) ESCAPE '\\'"
                 + " OR lower(coalesce(c.meter_number, '')) LIKE \(bind: pattern) ESCAPE '\\'"
+            if case .gridCompany = scope {
+                any += " OR lower(i.name) LIKE \(bind: pattern) ESCAPE '\\'"
+            }
             if !digits.isEmpty {
                 any += " OR coalesce(c.facility_id, '') LIKE \(bind: "%" + digits + "%")"
             }
@@ -75,24 +94,44 @@ enum CaseListQueries {
             conditions += " AND (" + any + ")"
         }
 
-        let countRow = try await sql.raw("SELECT count(*) AS n FROM cases c WHERE " + conditions).first()
+        let countRow = try await sql.raw("SELECT count(*) AS n FROM cases c JOIN organizations i ON i.id = c.installer_company_id WHERE "
+            + conditions).first()
         let total = try countRow?.decode(column: "n", as: Int.self) ?? 0
-        let order: SQLQueryString = filter.oldestFirst ? "c.created_at ASC, c.case_number ASC" : "c.created_at DESC, c.case_number DESC"
+        // The installer's list by creation; the inbox by how long the case has waited in its status.
+        let age: SQLQueryString = if case .gridCompany = scope { "coalesce(c.status_changed_at, c.updated_at)" } else { "c.created_at" }
+        let order: SQLQueryString = age + (filter.oldestFirst ? " ASC, c.case_number ASC" : " DESC, c.case_number DESC")
         let offset = max(0, page - 1) * pageSize
         let rows = try await sql.raw("""
             SELECT c.id, c.case_number, c.installation_type, c.status, c.street_address, c.city, c.created_at,
-                   c.submitted_at, j.name AS job_type_name, g.name AS grid_company_name, i.name AS installer_company_name
+                   c.submitted_at, coalesce(c.status_changed_at, c.updated_at) AS status_since,
+                   j.name AS job_type_name, g.name AS grid_company_name, i.name AS installer_company_name, h.name AS handler_name
             FROM cases c
             JOIN job_types j ON j.id = c.job_type_id
             JOIN organizations g ON g.id = c.grid_company_id
             JOIN organizations i ON i.id = c.installer_company_id
+            LEFT JOIN users h ON h.id = c.assigned_handler_id
             WHERE
             """ + " " + conditions + " ORDER BY " + order + " LIMIT \(unsafeRaw: String(pageSize)) OFFSET \(unsafeRaw: String(offset))").all()
 
-        return (try rows.map(row), total)
+        return (try rows.map { try row($0, now: now) }, total)
     }
 
-    private static func row(_ row: any SQLRow) throws -> CaseListRow {
+    /// How many of the grid company's sent cases have each status.
+    static func countsByStatus(gridCompanyID: UUID, on db: any Database) async throws -> [CaseStatus: Int] {
+        let rows = try await (db as! any SQLDatabase).raw("""
+            SELECT status, count(*) AS n FROM cases
+            WHERE grid_company_id = \(bind: gridCompanyID) AND status <> \(bind: CaseStatus.draft.rawValue) GROUP BY status
+            """).all()
+        var counts: [CaseStatus: Int] = [:]
+        for row in rows {
+            if let status = CaseStatus(rawValue: try row.decode(column: "status", as: String.self)) {
+                counts[status] = try row.decode(column: "n", as: Int.self)
+            }
+        }
+        return counts
+    }
+
+    private static func row(_ row: any SQLRow, now: Date) throws -> CaseListRow {
         let id = try row.decode(column: "id", as: UUID.self)
         let type = InstallationType(rawValue: try row.decode(column: "installation_type", as: String.self))
         let status = CaseStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .draft
@@ -109,7 +148,9 @@ enum CaseListQueries {
             installerCompanyName: try row.decode(column: "installer_company_name", as: String.self),
             address: [street, city].filter { !$0.isEmpty }.joined(separator: ", "),
             createdAt: DisplayFormat.dateTime(try row.decode(column: "created_at", as: Date.self)),
-            submittedAt: try row.decode(column: "submitted_at", as: Date?.self).map(DisplayFormat.dateTime) ?? ""
+            submittedAt: try row.decode(column: "submitted_at", as: Date?.self).map(DisplayFormat.dateTime) ?? "",
+            handlerName: try row.decode(column: "handler_name", as: String?.self) ?? "",
+            daysInStatus: max(0, Int(now.timeIntervalSince(try row.decode(column: "status_since", as: Date.self)) / 86_400))
         )
     }
 

@@ -7,6 +7,8 @@ struct NoteView: Encodable, Sendable {
     let organization: String
     let at: String
     let body: String
+    /// A grid-company note the installer never sees.
+    let isInternal: Bool
 }
 
 struct AttachmentView: Encodable, Sendable {
@@ -36,12 +38,15 @@ struct CaseActivity: Encodable, Sendable {
     let notes: [NoteView]
     let attachments: [AttachmentView]
     let history: [HistoryView]
+    let decisions: [DecisionView]
     let attachmentCategories: [FieldView.ChoiceView]
 
-    static func load(for record: Case, on db: any Database) async throws -> CaseActivity {
+    /// Internal notes only for the grid company's own users (`includeInternalNotes`).
+    static func load(for record: Case, includeInternalNotes: Bool, on db: any Database) async throws -> CaseActivity {
         let caseID = try record.requireID()
-        let notes = try await CaseNote.query(on: db)
-            .filter(\.$caseRecord.$id == caseID).filter(\.$isInternal == false)
+        var noteQuery = CaseNote.query(on: db).filter(\.$caseRecord.$id == caseID)
+        if !includeInternalNotes { noteQuery = noteQuery.filter(\.$isInternal == false) }
+        let notes = try await noteQuery
             .with(\.$author) { $0.with(\.$organization) }
             .sort(\.$createdAt, .descending).all()
         let attachments = try await Attachment.query(on: db)
@@ -51,14 +56,15 @@ struct CaseActivity: Encodable, Sendable {
         let uploaderIDs = Set(attachments.map(\.$uploadedBy.id))
         let uploaders = try await User.query(on: db).filter(\.$id ~~ uploaderIDs).all()
         let names = Dictionary(uniqueKeysWithValues: uploaders.compactMap { user in user.id.map { ($0, user.name) } })
-        let events = try await CaseEvent.query(on: db)
-            .filter(\.$caseRecord.$id == caseID).with(\.$actor)
+        var eventQuery = CaseEvent.query(on: db).filter(\.$caseRecord.$id == caseID)
+        if !includeInternalNotes { eventQuery = eventQuery.filter(\.$kind != .internalNoteAdded) }
+        let events = try await eventQuery.with(\.$actor)
             .sort(\.$at, .descending).all()
 
         return CaseActivity(
             notes: notes.map {
                 NoteView(author: $0.author.name, organization: $0.author.organization.name,
-                         at: DisplayFormat.dateTime($0.createdAt), body: $0.body)
+                         at: DisplayFormat.dateTime($0.createdAt), body: $0.body, isInternal: $0.isInternal)
             },
             attachments: try attachments.map { attachment in
                 AttachmentView(
@@ -69,6 +75,7 @@ struct CaseActivity: Encodable, Sendable {
                 )
             },
             history: events.map(historyEntry),
+            decisions: try await DecisionView.load(for: caseID, on: db),
             attachmentCategories: AttachmentCategory.allCases.map {
                 .init(value: $0.rawValue, label: $0.swedishName, isSelected: false, inputID: "")
             }
@@ -83,8 +90,10 @@ struct CaseActivity: Encodable, Sendable {
         case .statusChanged:
             text = "Status ändrades från \(event.statusFrom?.swedishName ?? "–") till \(event.statusTo?.swedishName ?? "–")"
         case .noteAdded: text = "Notering tillagd"
+        case .internalNoteAdded: text = "Intern notering tillagd"
         case .attachmentAdded: text = "Bilaga tillagd: \(event.changes ?? "")"
         case .facilityDataFetched: text = "Anläggningsdata hämtad"
+        case .assigned: text = "Handläggare: \(event.changes ?? "")"
         }
         return HistoryView(
             at: DisplayFormat.dateTime(event.at), actor: event.actor?.name ?? "Systemet", text: text,

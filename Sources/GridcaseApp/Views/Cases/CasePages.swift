@@ -50,16 +50,25 @@ struct CaseShowPage: Page {
     let revealAction: String?
     /// The case's access log, for the admins who may follow it up.
     let accessLogHref: String?
+    /// Why the last action was refused, shown at the top.
+    let errorMessage: String?
+    /// Who handles the case and what the user may decide now (once the case is sent).
+    let handling: HandlingView?
+    /// On a returned case, for the installer: what the grid company asks them to fix.
+    let returnRequest: [DecisionView.Line]
+    /// The grid company's users may write notes the installer never sees.
+    let mayWriteInternalNote: Bool
 
     /// Building this page shows the case's personal data: it records that in the access log. Identity numbers
     /// are masked unless `revealIdentityNumbers` (an explicit, separately logged action).
     static func build(
         _ record: Case, notice: CaseController.Notice?, askToSend: Bool, noteDraft: String = "", noteError: String? = nil,
-        attachmentError: String? = nil, revealIdentityNumbers: Bool = false, req: Request
+        attachmentError: String? = nil, revealIdentityNumbers: Bool = false, error: String? = nil, req: Request
     ) async throws -> CaseShowPage {
         let caseID = try record.requireID()
         let user = try req.currentUser
         let isInstallerSide = user.organizationID == record.$installerCompany.id
+        let isGridSide = user.isGridSide(of: record)
         let values = try record.fieldValues(req.personalData)
         let required = try await MandatoryFieldQueries.required(for: record, on: req.db)
         let hasIdentityNumbers = Case.sealedFieldKeys.contains { !(values[$0] ?? "").isEmpty }
@@ -74,7 +83,7 @@ struct CaseShowPage: Page {
                                          required: required,
                                          includesMicroproduction: record.jobType.includesMicroproduction,
                                          installerCompanyName: record.installerCompany.name, forReading: true),
-            activity: try await CaseActivity.load(for: record, on: req.db),
+            activity: try await CaseActivity.load(for: record, includeInternalNotes: isGridSide, on: req.db),
             sendQuestion: askToSend && record.status.installerMayEdit
                 ? SendQuestion(action: SitePath.caseSend(.value(caseID)).relative, cancelHref: SitePath.caseDetail(.value(caseID)).relative)
                 : nil,
@@ -86,7 +95,12 @@ struct CaseShowPage: Page {
             missingIdentityHint: isInstallerSide && (values["owner.identityNumber"] ?? "").isEmpty,
             revealAction: hasIdentityNumbers && !revealIdentityNumbers ? SitePath.caseIdentityNumbers(.value(caseID)).relative : nil,
             accessLogHref: AccessPolicy.decide(user.actor, .followUpAccess, on: record.ownership) == .allowed
-                ? SitePath.caseAccessLog(.value(caseID)).relative : nil
+                ? SitePath.caseAccessLog(.value(caseID)).relative : nil,
+            errorMessage: error,
+            handling: record.status.visibleToGridCompany ? try await HandlingView.build(record, user: user, on: req.db) : nil,
+            returnRequest: isInstallerSide
+                ? (try await DecisionView.pendingReturn(of: record, on: req.db)).map(DecisionView.lines) ?? [] : [],
+            mayWriteInternalNote: isGridSide
         )
     }
 }
@@ -193,7 +207,7 @@ struct CasePrintPage: Page {
             sections: CaseSections.build(values: CaseSections.maskingIdentityNumbers(try record.fieldValues(req.personalData)), required: [],
                                          includesMicroproduction: record.jobType.includesMicroproduction,
                                          installerCompanyName: record.installerCompany.name, forReading: true),
-            activity: try await CaseActivity.load(for: record, on: req.db),
+            activity: try await CaseActivity.load(for: record, includeInternalNotes: try req.currentUser.isGridSide(of: record), on: req.db),
             backHref: SitePath.caseDetail(.value(try record.requireID())).relative,
             printedAt: DisplayFormat.dateTime(req.clock.now())
         )
