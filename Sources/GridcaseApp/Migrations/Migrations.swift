@@ -14,5 +14,6 @@ enum AppMigrations {
         M009_CreateAccessLog(),
         M010_AddPersonalDataRemovedAt(),
         M011_CreateCaseDecisions(),
+        M012_CreateServiceLevelTargets(),
     ]
 }

@@ -40,6 +40,7 @@ enum SitePath {
     case adminUser(Parameter<UUID>)
     case adminUserAccessLog(Parameter<UUID>)
     case adminPersonalData
+    case adminServiceLevels
     case adminPersonalDataExport
     case adminPersonalDataErase
     case adminUserActivation(Parameter<UUID>)
@@ -88,6 +89,7 @@ enum SitePath {
         case .adminUser(let id): ["admin", "users", Self.component(id, Self.userIDKey)]
         case .adminUserAccessLog(let id): ["admin", "users", Self.component(id, Self.userIDKey), "access-log"]
         case .adminPersonalData: ["admin", "personal-data"]
+        case .adminServiceLevels: ["admin", "service-levels"]
         case .adminPersonalDataExport: ["admin", "personal-data", "export"]
         case .adminPersonalDataErase: ["admin", "personal-data", "erase"]
         case .adminUserActivation(let id): ["admin", "users", Self.component(id, Self.userIDKey), "activation"]

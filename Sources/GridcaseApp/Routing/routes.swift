@@ -72,6 +72,9 @@ func routes(_ app: Application) throws {
     signedIn.post(.adminPersonalDataExport, use: rights.export)
     signedIn.post(.adminPersonalDataErase, use: rights.erase)
     signedIn.post(.adminUserActivation(.key), use: admin.setActivation)
+    let serviceLevels = ServiceLevelController()
+    signedIn.get(.adminServiceLevels, use: serviceLevels.form)
+    signedIn.post(.adminServiceLevels, use: serviceLevels.save)
 
     let system = SystemController()
     signedIn.get(.systemOrganizations, use: system.organizations)

@@ -31,6 +31,8 @@ public enum Action: String, CaseIterable, Sendable {
     case followUpAccessLog
     /// Answer a person's request: export or erase their data in the organisation's cases (the operator: all).
     case answerDataSubjectRequests
+    /// Set how the grid company handles cases: service-level targets, offered types, mandatory fields.
+    case configureCaseHandling
 }
 
 /// Whose data the action touches, seen from the actor.
@@ -60,7 +62,7 @@ public enum AccessPolicy {
                           .answerDataSubjectRequests: own],
         .caseHandler: [.viewOrganization: own, .handleCases: own],
         .gridAdmin: [.viewOrganization: own, .handleCases: own, .manageUsers: own, .manageGridAreas: own, .followUpAccessLog: own,
-                     .answerDataSubjectRequests: own],
+                     .answerDataSubjectRequests: own, .configureCaseHandling: own],
         .systemAdmin: [
             .viewOrganization: any, .manageUsers: any, .manageGridAreas: any, .manageOrganizations: any,
             .answerDataSubjectRequests: any,

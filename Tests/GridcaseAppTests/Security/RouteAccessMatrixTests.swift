@@ -66,6 +66,9 @@ import VaporTesting
         "GET /admin/personal-data": .noOrganizationID,
         "POST /admin/personal-data/export": .noOrganizationID,
         "POST /admin/personal-data/erase": .noOrganizationID,
+        // The admin's own organisation's targets: no id in the path.
+        "GET /admin/service-levels": .noOrganizationID,
+        "POST /admin/service-levels": .noOrganizationID,
         "POST /admin/users/:userID/activation": .notFoundExceptOperator,
         "GET /system/organizations": .noOrganizationID,
         "GET /system/organizations/:organizationID": .notFoundExceptOperator,

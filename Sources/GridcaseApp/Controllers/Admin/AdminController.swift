@@ -12,6 +12,9 @@ struct AdminController {
         if AccessPolicy.decide(user.actor, .answerDataSubjectRequests, ownerOrganizationID: user.organizationID) == .allowed {
             page.rightsHref = SitePath.adminPersonalData.relative
         }
+        if AccessPolicy.decide(user.actor, .configureCaseHandling, ownerOrganizationID: user.organizationID) == .allowed {
+            page.serviceLevelsHref = SitePath.adminServiceLevels.relative
+        }
         return try await req.render(page)
     }
 }
@@ -49,6 +52,8 @@ struct OrganizationPage: Page {
     let users: [UserRow]
     /// "Registrerades rättigheter", on the admin's own overview.
     var rightsHref: String? = nil
+    /// "Servicenivåer", on a grid admin's own overview.
+    var serviceLevelsHref: String? = nil
     let newUserHref: String?
 
     static func load(_ organization: Organization, on db: any Database, canAddUsers: Bool = true) async throws -> OrganizationPage {

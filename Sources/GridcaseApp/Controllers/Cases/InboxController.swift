@@ -15,6 +15,8 @@ struct InboxController {
         var jobType: String?
         /// A handler's id, "mine" or "none".
         var handler: String?
+        /// "on": only cases past their service-level target.
+        var overdue: String?
         var search: String?
         var sort: String?
         var clear: String?
@@ -27,8 +29,9 @@ struct InboxController {
         try req.authorize(.handleCases, ownerOrganizationID: user.organizationID)
         let filter = try await req.listFilters.load(Self.listName, as: CaseListFilter.self) ?? CaseListFilter(oldestFirst: true)
         let page = max(1, req.query[Int.self, at: "sida"] ?? 1)
+        let targets = try await req.serviceLevels.targets(for: user.organizationID)
         let (rows, total) = try await CaseListQueries.cases(.gridCompany(user.organizationID), filter: filter, page: page,
-                                                            now: req.clock.now(), on: req.db)
+                                                            now: req.clock.now(), targets: targets, on: req.db)
         if let search = filter.search, !search.isEmpty {
             try await req.accessLog.record(.searchHit, cases: rows.map(\.id), by: user)
         }
@@ -57,7 +60,8 @@ struct InboxController {
                 installationType: form.installationType.flatMap(InstallationType.init),
                 jobTypeID: form.jobType.flatMap(UUID.init(uuidString:)),
                 handlerID: form.handler == "mine" ? user.id : form.handler.flatMap(UUID.init(uuidString:)),
-                unassigned: form.handler == "none")
+                unassigned: form.handler == "none",
+                overdue: form.overdue != nil)
         }
         try await req.listFilters.save(filter, for: Self.listName)
         return req.redirect(to: .inbox)

@@ -114,12 +114,23 @@ enum MandatoryFieldQueries {
     }
 }
 
-/// Today's date in Sweden, for date rules.
+/// Dates in Sweden: today for date rules, a moment's date, and a date's first moment (for SQL filters).
 enum CalendarDay {
-    static func today(_ clock: any AppClock) -> CalendarDate {
+    static let calendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/Stockholm") ?? .gmt
-        let parts = calendar.dateComponents([.year, .month, .day], from: clock.now())
+        return calendar
+    }()
+
+    static func today(_ clock: any AppClock) -> CalendarDate { date(of: clock.now()) }
+
+    static func date(of moment: Date) -> CalendarDate {
+        let parts = calendar.dateComponents([.year, .month, .day], from: moment)
         return CalendarDate(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1)!
+    }
+
+    /// Midnight at the start of `date` in Sweden.
+    static func start(of date: CalendarDate) -> Date {
+        calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day)) ?? Date(timeIntervalSince1970: 0)
     }
 }

@@ -19,6 +19,8 @@ struct CaseListFilter: Codable, Equatable, Sendable {
     var handlerID: UUID?
     /// Cases no handler has taken yet.
     var unassigned = false
+    /// Cases past their service-level target.
+    var overdue = false
 }
 
 /// One row of a case list.
@@ -35,8 +37,12 @@ struct CaseListRow: Encodable, Sendable {
     let createdAt: String
     let submittedAt: String
     let handlerName: String
-    /// Whole days since the case got its status.
+    /// Working days since the case got its status.
     let daysInStatus: Int
+    /// Past the grid company's service-level target for its status.
+    let isOverdue: Bool
+    /// The last day of the target, when the status waits on the grid company.
+    let dueDate: String?
 }
 
 /// The SQL behind case lists, one query for the rows and one for the count; runs unchanged on SQLite and
@@ -59,8 +65,10 @@ enum CaseListQueries {
     }
 
     static func cases(
-        _ scope: Scope, filter: CaseListFilter, page: Int, identityHashes: [String] = [], now: Date, on db: any Database
+        _ scope: Scope, filter: CaseListFilter, page: Int, identityHashes: [String] = [], now: Date,
+        targets: ServiceLevelTargets = ServiceLevelTargets(), on db: any Database
     ) async throws -> (rows: [CaseListRow], total: Int) {
+        let today = CalendarDay.date(of: now)
         let sql = db as! any SQLDatabase
         var conditions: SQLQueryString
         switch scope {
@@ -76,6 +84,15 @@ enum CaseListQueries {
         if let jobType = filter.jobTypeID { conditions += " AND c.job_type_id = \(bind: jobType)" }
         if let handler = filter.handlerID { conditions += " AND c.assigned_handler_id = \(bind: handler)" }
         if filter.unassigned { conditions += " AND c.assigned_handler_id IS NULL" }
+        if filter.overdue {
+            // A case is overdue when its status began on or before the step's last overdue start date.
+            var late: [SQLQueryString] = []
+            for step in ServiceLevelStep.allCases {
+                let cutoff = CalendarDay.start(of: targets.lastOverdueStart(step, today: today).adding(days: 1))
+                late.append("(c.status = \(bind: step.status.rawValue) AND c.status_changed_at < \(bind: cutoff))")
+            }
+            conditions += " AND (" + late.joined(separator: " OR ") + ")"
+        }
         if let search = filter.search?.trimmingCharacters(in: .whitespaces), !search.isEmpty {
             let pattern = "%" + escapeLike(search.lowercased()) + "%"
             let digits = search.filter(\.isNumber)
@@ -113,7 +130,7 @@ enum CaseListQueries {
             WHERE
             """ + " " + conditions + " ORDER BY " + order + " LIMIT \(unsafeRaw: String(pageSize)) OFFSET \(unsafeRaw: String(offset))").all()
 
-        return (try rows.map { try row($0, now: now) }, total)
+        return (try rows.map { try row($0, today: today, targets: targets) }, total)
     }
 
     /// How many of the grid company's sent cases have each status.
@@ -131,12 +148,13 @@ enum CaseListQueries {
         return counts
     }
 
-    private static func row(_ row: any SQLRow, now: Date) throws -> CaseListRow {
+    private static func row(_ row: any SQLRow, today: CalendarDate, targets: ServiceLevelTargets) throws -> CaseListRow {
         let id = try row.decode(column: "id", as: UUID.self)
         let type = InstallationType(rawValue: try row.decode(column: "installation_type", as: String.self))
         let status = CaseStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .draft
         let street = try row.decode(column: "street_address", as: String?.self) ?? ""
         let city = try row.decode(column: "city", as: String?.self) ?? ""
+        let since = CalendarDay.date(of: try row.decode(column: "status_since", as: Date.self))
         return CaseListRow(
             id: id,
             href: SitePath.caseDetail(.value(id)).relative,
@@ -150,7 +168,9 @@ enum CaseListQueries {
             createdAt: DisplayFormat.dateTime(try row.decode(column: "created_at", as: Date.self)),
             submittedAt: try row.decode(column: "submitted_at", as: Date?.self).map(DisplayFormat.dateTime) ?? "",
             handlerName: try row.decode(column: "handler_name", as: String?.self) ?? "",
-            daysInStatus: max(0, Int(now.timeIntervalSince(try row.decode(column: "status_since", as: Date.self)) / 86_400))
+            daysInStatus: SwedishCalendar.workingDays(from: since, to: today),
+            isOverdue: targets.isOverdue(status: status, since: since, today: today),
+            dueDate: targets.dueDate(status: status, since: since)?.description
         )
     }
 

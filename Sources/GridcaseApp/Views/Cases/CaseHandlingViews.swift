@@ -74,17 +74,26 @@ struct HandlingView: Encodable, Sendable {
     }
 
     let handlerName: String?
+    /// "Beslut väntas senast" and its date, while the case waits on the grid company.
+    let expectationLabel: String?
+    let expectedDate: String?
+    let isOverdue: Bool
     let assignAction: String?
     let mayTake: Bool
     let handlers: [FieldView.ChoiceView]
     let decisions: [DecisionLink]
 
-    static func build(_ record: Case, user: CurrentUser, on db: any Database) async throws -> HandlingView {
+    static func build(_ record: Case, user: CurrentUser, today: CalendarDate, on db: any Database) async throws -> HandlingView {
         let caseID = try record.requireID()
+        let targets = try await ServiceLevelStore(database: db).targets(for: record.$gridCompany.id)
+        let since = CalendarDay.date(of: record.statusChangedAt ?? record.updatedAt)
         let mayAssign = CaseWorkflow.mayAssign(record.status, by: user.role) && user.organizationID == record.$gridCompany.id
         let handlers = mayAssign ? try await CaseAssignment.handlers(of: record.$gridCompany.id, on: db) : []
         return HandlingView(
             handlerName: record.assignedHandler?.name,
+            expectationLabel: ServiceLevelStep(waitingIn: record.status)?.expectationLabel,
+            expectedDate: targets.dueDate(status: record.status, since: since)?.description,
+            isOverdue: targets.isOverdue(status: record.status, since: since, today: today),
             assignAction: mayAssign ? SitePath.caseAssignment(.value(caseID)).relative : nil,
             mayTake: mayAssign && record.$assignedHandler.id != user.id,
             handlers: try handlers.map { handler in

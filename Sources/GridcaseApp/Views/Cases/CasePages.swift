@@ -97,7 +97,7 @@ struct CaseShowPage: Page {
             accessLogHref: AccessPolicy.decide(user.actor, .followUpAccess, on: record.ownership) == .allowed
                 ? SitePath.caseAccessLog(.value(caseID)).relative : nil,
             errorMessage: error,
-            handling: record.status.visibleToGridCompany ? try await HandlingView.build(record, user: user, on: req.db) : nil,
+            handling: record.status.visibleToGridCompany ? try await HandlingView.build(record, user: user, today: CalendarDay.today(req.clock), on: req.db) : nil,
             returnRequest: isInstallerSide
                 ? (try await DecisionView.pendingReturn(of: record, on: req.db)).map(DecisionView.lines) ?? [] : [],
             mayWriteInternalNote: isGridSide

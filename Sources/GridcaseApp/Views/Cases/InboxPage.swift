@@ -23,6 +23,7 @@ struct InboxPage: Page {
     let jobTypes: [Option]
     let handlers: [Option]
     let search: String
+    let overdueOnly: Bool
     let oldestFirst: Bool
     let isFiltered: Bool
     let summary: String
@@ -51,6 +52,7 @@ struct InboxPage: Page {
         }
         self.handlers = handlerOptions
         search = filter.search ?? ""
+        overdueOnly = filter.overdue
         oldestFirst = filter.oldestFirst
         isFiltered = filter != CaseListFilter(oldestFirst: true)
         pages = CaseListPage.PageLink.links(total: total, page: page, path: .inbox)
