@@ -36,6 +36,14 @@ struct StartCommand: AsyncCommand {
         let retention = RetentionSchedule()
         app.lifecycle.use(retention)
         retention.start(app)
+        if let dispatcher = app.outboxDispatcher(), let smtp = app.appConfig.smtp {
+            let worker = OutboxWorker()
+            app.lifecycle.use(worker)
+            worker.start(dispatcher, logger: app.logger)
+            context.console.print("E-post skickas via \(smtp.host):\(smtp.port).")
+        } else {
+            context.console.print("E-post skickas inte (SMTP_HOST saknas): meddelandena samlas i utkorgen, /system/outbox.")
+        }
         guard let serve = app.asyncCommands.commands["serve"] else { return }
         var serveContext = context
         serveContext.input = CommandInput(arguments: [context.input.executable])

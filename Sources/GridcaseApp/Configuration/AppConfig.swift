@@ -1,4 +1,5 @@
 import Foundation
+import GridcaseDomain
 import Logging
 
 /// Everything Gridcase reads from its environment, read and checked once at start-up.
@@ -32,6 +33,26 @@ public struct AppConfig: Sendable, Equatable {
     public var trustForwardedFor: Bool
     /// Months after which a closed or cancelled case has its personal data pseudonymised.
     public var retentionMonths: Int
+    /// Where e-mail goes; nil (no SMTP_HOST): not sent, kept in the outbox for the operator to see.
+    public var smtp: SMTPSettings?
+
+    public struct SMTPSettings: Equatable, Sendable {
+        public enum Security: String, Sendable, CaseIterable {
+            /// Plain connection upgraded with STARTTLS (port 587); refused if the server does not offer it.
+            case startTLS = "starttls"
+            /// TLS from the first byte (port 465).
+            case tls
+            /// No encryption: only for a relay on the same host or a test server.
+            case none
+        }
+
+        public var host: String
+        public var port: Int
+        public var security: Security
+        public var username: String?
+        public var password: String?
+        public var from: String
+    }
 
     public static let defaultSQLitePath = "./data/gridcase.sqlite"
 
@@ -61,13 +82,35 @@ public struct AppConfig: Sendable, Equatable {
             sessionAbsoluteTimeout: TimeInterval(try reader.int("SESSION_ABSOLUTE_HOURS", default: 12, range: 1...168) * 3600),
             bcryptCost: try reader.int("BCRYPT_COST", default: 12, range: 4...31),
             trustForwardedFor: try reader.bool("TRUST_FORWARDED_FOR", default: false),
-            retentionMonths: try reader.int("RETENTION_MONTHS", default: 36, range: 1...240)
+            retentionMonths: try reader.int("RETENTION_MONTHS", default: 36, range: 1...240),
+            smtp: try reader.smtp()
         )
     }
 }
 
 /// Reads typed values from the environment, naming the key in every error.
 private struct Reader {
+    func smtp() throws(AppConfig.Invalid) -> AppConfig.SMTPSettings? {
+        guard let host = value("SMTP_HOST") else { return nil }
+        let securityText = value("SMTP_SECURITY") ?? AppConfig.SMTPSettings.Security.startTLS.rawValue
+        guard let security = AppConfig.SMTPSettings.Security(rawValue: securityText.lowercased()) else {
+            throw AppConfig.Invalid(key: "SMTP_SECURITY", reason: "must be starttls, tls or none")
+        }
+        guard let from = value("MAIL_FROM") else {
+            throw AppConfig.Invalid(key: "MAIL_FROM", reason: "is required with SMTP_HOST: the sender address of Gridcase's e-mail")
+        }
+        guard (try? EmailAddress(parsing: from)) != nil else {
+            throw AppConfig.Invalid(key: "MAIL_FROM", reason: "must be an e-mail address")
+        }
+        let username = value("SMTP_USERNAME")
+        if username != nil, security == .none {
+            throw AppConfig.Invalid(key: "SMTP_SECURITY", reason: "a password is never sent without TLS: use starttls or tls")
+        }
+        return AppConfig.SMTPSettings(
+            host: host, port: try int("SMTP_PORT", default: security == .tls ? 465 : 587, range: 1...65535), security: security,
+            username: username, password: value("SMTP_PASSWORD"), from: from)
+    }
+
     let environment: [String: String]
 
     func value(_ key: String) -> String? {

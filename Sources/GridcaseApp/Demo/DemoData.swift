@@ -91,6 +91,9 @@ enum DemoData {
                     electricalSafetyRegistration: company.electricalSafetyRegistration,
                     gs1Prefixes: company.gs1Prefixes, caseNumberPrefix: company.caseNumberPrefix, createdAt: now
                 )
+                if company.kind == .gridCompany, let domain = company.users.first?.email.split(separator: "@").last {
+                    organization.caseNotificationEmail = "arenden@\(domain)" // the shared case inbox
+                }
                 try await organization.create(on: db)
                 let id = try organization.requireID()
                 if company.kind == .gridCompany {

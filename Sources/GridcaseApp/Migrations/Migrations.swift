@@ -15,5 +15,6 @@ enum AppMigrations {
         M010_AddPersonalDataRemovedAt(),
         M011_CreateCaseDecisions(),
         M012_CreateServiceLevelTargets(),
+        M013_CreateOutbox(),
     ]
 }

@@ -23,6 +23,8 @@ final class Organization: Model, @unchecked Sendable {
     @OptionalField(key: "facility_register_token") var facilityRegisterToken: String?
     /// SHA-256 of the bearer token that reads this grid company's embedded register over the API.
     @OptionalField(key: "register_api_token_hash") var registerAPITokenHash: String?
+    /// Where a grid company receives e-mail about newly sent cases (its shared inbox); nil: its handlers.
+    @OptionalField(key: "case_notification_email") var caseNotificationEmail: String?
     @Field(key: "created_at") var createdAt: Date
 
     @Children(for: \.$gridCompany) var gridAreas: [GridArea]

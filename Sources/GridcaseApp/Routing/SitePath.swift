@@ -45,6 +45,7 @@ enum SitePath {
     case adminPersonalDataErase
     case adminUserActivation(Parameter<UUID>)
     case systemOrganizations
+    case systemOutbox
     case apiInstallations(Parameter<UUID>)
     case systemOrganization(Parameter<UUID>)
 
@@ -94,6 +95,7 @@ enum SitePath {
         case .adminPersonalDataErase: ["admin", "personal-data", "erase"]
         case .adminUserActivation(let id): ["admin", "users", Self.component(id, Self.userIDKey), "activation"]
         case .systemOrganizations: ["system", "organizations"]
+        case .systemOutbox: ["system", "outbox"]
         case .apiInstallations(let id):
             ["api", "v1", "grid-companies", Self.component(id, Self.organizationIDKey), "installations"]
         case .systemOrganization(let id): ["system", "organizations", Self.component(id, Self.organizationIDKey)]

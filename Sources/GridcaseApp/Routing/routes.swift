@@ -79,4 +79,5 @@ func routes(_ app: Application) throws {
     let system = SystemController()
     signedIn.get(.systemOrganizations, use: system.organizations)
     signedIn.get(.systemOrganization(.key), use: system.organization)
+    signedIn.get(.systemOutbox, use: OutboxController().list)
 }

@@ -84,7 +84,7 @@ enum Navigation {
         case .gridAdmin:
             [Item(label: "Inkorg", path: .inbox), Item(label: "Administration", path: .admin)]
         case .systemAdmin:
-            [Item(label: "Organisationer", path: .systemOrganizations)]
+            [Item(label: "Organisationer", path: .systemOrganizations), Item(label: "Utkorg", path: .systemOutbox)]
         }
     }
 

@@ -58,4 +58,26 @@ import Testing
         #expect(try AppConfig.fromEnvironment(["DATABASE_URL": "/var/lib/gridcase/db.sqlite"]).database == .sqlite(path: "/var/lib/gridcase/db.sqlite"))
         #expect(try AppConfig.fromEnvironment(["DATABASE_URL": "sqlite://data/x.sqlite"]).database == .sqlite(path: "data/x.sqlite"))
     }
+
+    @Test func smtpIsOffByDefaultAndCheckedWhenOn() throws {
+        #expect(try AppConfig.fromEnvironment([:]).smtp == nil, "the embedded setup keeps e-mail in the outbox")
+        let smtp = try #require(try AppConfig.fromEnvironment([
+            "SMTP_HOST": "smtp.el.example.se", "SMTP_USERNAME": "gridcase", "SMTP_PASSWORD": "hemligt", "MAIL_FROM": "noreply@el.example.se",
+        ]).smtp)
+        #expect(smtp == AppConfig.SMTPSettings(host: "smtp.el.example.se", port: 587, security: .startTLS, username: "gridcase",
+                                               password: "hemligt", from: "noreply@el.example.se"))
+        #expect(try AppConfig.fromEnvironment(["SMTP_HOST": "mail", "SMTP_SECURITY": "TLS", "MAIL_FROM": "a@el.example.se"]).smtp?.port == 465)
+        #expect(throws: AppConfig.Invalid(key: "MAIL_FROM", reason: "is required with SMTP_HOST: the sender address of Gridcase's e-mail")) {
+            try AppConfig.fromEnvironment(["SMTP_HOST": "mail"])
+        }
+        #expect(throws: AppConfig.Invalid(key: "SMTP_SECURITY", reason: "must be starttls, tls or none")) {
+            try AppConfig.fromEnvironment(["SMTP_HOST": "mail", "SMTP_SECURITY": "ssl", "MAIL_FROM": "a@el.example.se"])
+        }
+        #expect(throws: AppConfig.Invalid(key: "SMTP_SECURITY", reason: "a password is never sent without TLS: use starttls or tls")) {
+            try AppConfig.fromEnvironment(["SMTP_HOST": "mail", "SMTP_SECURITY": "none", "SMTP_USERNAME": "u", "MAIL_FROM": "a@el.example.se"])
+        }
+        #expect(throws: AppConfig.Invalid(key: "MAIL_FROM", reason: "must be an e-mail address")) {
+            try AppConfig.fromEnvironment(["SMTP_HOST": "mail", "MAIL_FROM": "gridcase"])
+        }
+    }
 }

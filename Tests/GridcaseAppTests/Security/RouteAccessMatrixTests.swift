@@ -71,6 +71,7 @@ import VaporTesting
         "POST /admin/service-levels": .noOrganizationID,
         "POST /admin/users/:userID/activation": .notFoundExceptOperator,
         "GET /system/organizations": .noOrganizationID,
+        "GET /system/outbox": .noOrganizationID,
         "GET /system/organizations/:organizationID": .notFoundExceptOperator,
     ]
 

@@ -20,7 +20,7 @@ extension Request {
     }
 
     var caseCreation: CaseCreation { CaseCreation(database: db, clock: clock, cipher: personalData) }
-    var caseEditing: CaseEditing { CaseEditing(database: db, clock: clock, cipher: personalData) }
+    var caseEditing: CaseEditing { CaseEditing(database: db, clock: clock, cipher: personalData, notifier: caseNotifier) }
 }
 
 extension CurrentUser {

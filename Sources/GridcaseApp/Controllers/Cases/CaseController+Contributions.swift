@@ -32,9 +32,14 @@ extension CaseController {
         let now = req.clock.now()
         // Only the grid company's own users may keep a note from the installer.
         let isInternal = form.isInternal != nil && user.isGridSide(of: record)
+        let notifier = req.caseNotifier
         try await req.db.transaction { db in
             try await CaseNote(caseID: caseID, authorID: user.id, body: text, isInternal: isInternal, createdAt: now).create(on: db)
             try await CaseEvent(caseID: caseID, actorID: user.id, at: now, kind: isInternal ? .internalNoteAdded : .noteAdded).create(on: db)
+            // The other side hears of a note once the case is theirs to see (never of an internal one).
+            if !isInternal, record.status.visibleToGridCompany, let side = CaseSide(role: user.role) {
+                try await notifier.enqueue(.noteAdded, for: record, by: side, at: now, on: db)
+            }
         }
         return req.redirect(to: SitePath.caseDetail(.value(caseID)).relative + "?meddelande=" + Notice.noteAdded.rawValue + "#notes",
                             redirectType: .normal)

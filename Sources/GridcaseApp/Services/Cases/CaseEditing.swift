@@ -27,6 +27,7 @@ struct CaseEditing {
     let database: any Database
     let clock: any AppClock
     let cipher: PersonalDataCipher
+    let notifier: CaseNotifier
 
     func save(_ record: Case, input: [String: String], basedOnVersion version: Int, by user: CurrentUser) async throws -> SaveOutcome {
         guard record.status.installerMayEdit else { return .locked }
@@ -87,7 +88,8 @@ struct CaseEditing {
         let missing = MandatoryFields.missing(required: required, in: try record.fieldValues(cipher))
         guard missing.isEmpty else { return .missing(missing) }
 
-        let sent = try await CaseTransitions(database: database, clock: clock).move(record, .send, details: CaseDecisionDetails(), by: user.id)
+        let sent = try await CaseTransitions(database: database, clock: clock, notifier: notifier)
+            .move(record, .send, details: CaseDecisionDetails(), by: user)
         return sent ? .sent : .alreadySent
     }
 

@@ -17,6 +17,7 @@ struct CaseTransitions {
 
     let database: any Database
     let clock: any AppClock
+    let notifier: CaseNotifier
 
     func perform(_ transition: CaseTransition, on record: Case, input: CaseDecisionInput, by user: CurrentUser) async throws -> Outcome {
         switch CaseWorkflow.decide(transition, from: record.status, by: user.role) {
@@ -31,7 +32,7 @@ struct CaseTransitions {
         case .success(let valid): details = valid
         case .failure(let errors): return .invalid(errors)
         }
-        let moved = try await move(record, transition, details: details, by: user.id)
+        let moved = try await move(record, transition, details: details, by: user)
         if moved { return .done(transition.to) }
         guard let current = try await Case.find(try record.requireID(), on: database) else { throw Abort(.notFound) }
         if current.status == transition.to { return .alreadyDone }
@@ -40,7 +41,9 @@ struct CaseTransitions {
 
     /// Moves the case if it still has the status it was read with. False when someone else moved it first.
     /// Sending records no decision (the history says it); every other transition does.
-    func move(_ record: Case, _ transition: CaseTransition, details: CaseDecisionDetails, by userID: UUID) async throws -> Bool {
+    func move(_ record: Case, _ transition: CaseTransition, details: CaseDecisionDetails, by user: CurrentUser) async throws -> Bool {
+        let userID = user.id
+        guard let side = CaseSide(role: user.role) else { return false }
         let now = clock.now()
         let caseID = try record.requireID()
         let from = record.status
@@ -60,11 +63,12 @@ struct CaseTransitions {
             }
             try await CaseEvent(caseID: caseID, actorID: userID, at: now, kind: .statusChanged, statusFrom: from, statusTo: transition.to)
                 .create(on: db)
+            try await notifier.enqueue(CaseNotificationEvent(transition), for: record, by: side, at: now, on: db)
             return true
         }
     }
 }
 
 extension Request {
-    var caseTransitions: CaseTransitions { CaseTransitions(database: db, clock: clock) }
+    var caseTransitions: CaseTransitions { CaseTransitions(database: db, clock: clock, notifier: caseNotifier) }
 }

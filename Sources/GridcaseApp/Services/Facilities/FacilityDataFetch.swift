@@ -11,6 +11,7 @@ struct FacilityDataFetch {
     let clock: any AppClock
     let logger: Logger
     let cipher: PersonalDataCipher
+    let notifier: CaseNotifier
 
     struct Preview: Sendable {
         let outcome: FacilityLookupOutcome
@@ -61,7 +62,7 @@ struct FacilityDataFetch {
         guard Self.digest(plan) == previewDigest, version == record.version else { return .changedSincePreview(preview) }
         guard !plan.changes.isEmpty else { return .applied([]) }
 
-        let accepted = try await CaseEditing(database: database, clock: clock, cipher: cipher)
+        let accepted = try await CaseEditing(database: database, clock: clock, cipher: cipher, notifier: notifier)
             .writeFields(plan.result, changes: plan.changes, kind: .facilityDataFetched, to: record, basedOnVersion: version, by: user)
         return accepted ? .applied(plan.changes) : .changedSincePreview(preview)
     }
@@ -82,6 +83,6 @@ struct FacilityDataFetch {
 
 extension Request {
     var facilityDataFetch: FacilityDataFetch {
-        FacilityDataFetch(database: db, client: client, clock: clock, logger: logger, cipher: personalData)
+        FacilityDataFetch(database: db, client: client, clock: clock, logger: logger, cipher: personalData, notifier: caseNotifier)
     }
 }
