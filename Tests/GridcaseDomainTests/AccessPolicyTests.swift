@@ -7,19 +7,19 @@ import Testing
     static let expected: [Role: [Action: (own: Bool, other: Bool)]] = [
         .installer: [.viewOrganization: (true, false), .manageUsers: (false, false), .manageGridAreas: (false, false),
                      .manageOrganizations: (false, false), .fileCases: (true, false), .handleCases: (false, false),
-                     .followUpAccessLog: (false, false), .answerDataSubjectRequests: (false, false), .configureCaseHandling: (false, false)],
+                     .followUpAccessLog: (false, false), .answerDataSubjectRequests: (false, false), .configureCaseHandling: (false, false), .manageRegistrations: (false, false)],
         .installerAdmin: [.viewOrganization: (true, false), .manageUsers: (true, false), .manageGridAreas: (false, false),
                           .manageOrganizations: (false, false), .fileCases: (true, false), .handleCases: (false, false),
-                          .followUpAccessLog: (true, false), .answerDataSubjectRequests: (true, false), .configureCaseHandling: (false, false)],
+                          .followUpAccessLog: (true, false), .answerDataSubjectRequests: (true, false), .configureCaseHandling: (false, false), .manageRegistrations: (true, false)],
         .caseHandler: [.viewOrganization: (true, false), .manageUsers: (false, false), .manageGridAreas: (false, false),
                        .manageOrganizations: (false, false), .fileCases: (false, false), .handleCases: (true, false),
-                       .followUpAccessLog: (false, false), .answerDataSubjectRequests: (false, false), .configureCaseHandling: (false, false)],
+                       .followUpAccessLog: (false, false), .answerDataSubjectRequests: (false, false), .configureCaseHandling: (false, false), .manageRegistrations: (false, false)],
         .gridAdmin: [.viewOrganization: (true, false), .manageUsers: (true, false), .manageGridAreas: (true, false),
                      .manageOrganizations: (false, false), .fileCases: (false, false), .handleCases: (true, false),
-                     .followUpAccessLog: (true, false), .answerDataSubjectRequests: (true, false), .configureCaseHandling: (true, false)],
+                     .followUpAccessLog: (true, false), .answerDataSubjectRequests: (true, false), .configureCaseHandling: (true, false), .manageRegistrations: (true, false)],
         .systemAdmin: [.viewOrganization: (true, true), .manageUsers: (true, true), .manageGridAreas: (true, true),
                        .manageOrganizations: (true, true), .fileCases: (false, false), .handleCases: (false, false),
-                       .followUpAccessLog: (false, false), .answerDataSubjectRequests: (true, true), .configureCaseHandling: (false, false)],
+                       .followUpAccessLog: (false, false), .answerDataSubjectRequests: (true, true), .configureCaseHandling: (false, false), .manageRegistrations: (false, false)],
     ]
 
     @Test(arguments: Role.allCases)

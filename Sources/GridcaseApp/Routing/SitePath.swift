@@ -41,6 +41,14 @@ enum SitePath {
     case adminUserAccessLog(Parameter<UUID>)
     case adminPersonalData
     case adminServiceLevels
+    case adminRegistrations
+    case adminCaseTypes
+    case adminGridAreas
+    case adminGridArea(Parameter<UUID>)
+    case adminJobTypes
+    case adminJobType(Parameter<UUID>)
+    case adminMandatoryFields(Parameter<String>)
+    case adminRegistration(Parameter<UUID>)
     case adminPersonalDataExport
     case adminPersonalDataErase
     case adminUserActivation(Parameter<UUID>)
@@ -54,6 +62,10 @@ enum SitePath {
     static let userIDKey = "userID"
     static let organizationIDKey = "organizationID"
     static let transitionKey = "transition"
+    static let registrationIDKey = "registrationID"
+    static let jobTypeIDKey = "jobTypeID"
+    static let gridAreaIDKey = "gridAreaID"
+    static let installationTypeKey = "installationType"
 
     var pathComponents: [PathComponent] {
         switch self {
@@ -91,6 +103,14 @@ enum SitePath {
         case .adminUserAccessLog(let id): ["admin", "users", Self.component(id, Self.userIDKey), "access-log"]
         case .adminPersonalData: ["admin", "personal-data"]
         case .adminServiceLevels: ["admin", "service-levels"]
+        case .adminRegistrations: ["admin", "registrations"]
+        case .adminCaseTypes: ["admin", "case-types"]
+        case .adminGridAreas: ["admin", "grid-areas"]
+        case .adminGridArea(let id): ["admin", "grid-areas", Self.component(id, Self.gridAreaIDKey)]
+        case .adminJobTypes: ["admin", "job-types"]
+        case .adminJobType(let id): ["admin", "job-types", Self.component(id, Self.jobTypeIDKey)]
+        case .adminMandatoryFields(let type): ["admin", "case-types", Self.component(type, Self.installationTypeKey), "mandatory-fields"]
+        case .adminRegistration(let id): ["admin", "registrations", Self.component(id, Self.registrationIDKey)]
         case .adminPersonalDataExport: ["admin", "personal-data", "export"]
         case .adminPersonalDataErase: ["admin", "personal-data", "erase"]
         case .adminUserActivation(let id): ["admin", "users", Self.component(id, Self.userIDKey), "activation"]

@@ -33,6 +33,9 @@ public enum Action: String, CaseIterable, Sendable {
     case answerDataSubjectRequests
     /// Set how the grid company handles cases: service-level targets, offered types, mandatory fields.
     case configureCaseHandling
+    /// Registrations between installer companies and grid companies: the installer company's admin asks,
+    /// the grid company's admin approves or denies.
+    case manageRegistrations
 }
 
 /// Whose data the action touches, seen from the actor.
@@ -59,10 +62,10 @@ public enum AccessPolicy {
     static let grants: [Role: [Action: Set<Ownership>]] = [
         .installer: [.viewOrganization: own, .fileCases: own],
         .installerAdmin: [.viewOrganization: own, .fileCases: own, .manageUsers: own, .followUpAccessLog: own,
-                          .answerDataSubjectRequests: own],
+                          .answerDataSubjectRequests: own, .manageRegistrations: own],
         .caseHandler: [.viewOrganization: own, .handleCases: own],
         .gridAdmin: [.viewOrganization: own, .handleCases: own, .manageUsers: own, .manageGridAreas: own, .followUpAccessLog: own,
-                     .answerDataSubjectRequests: own, .configureCaseHandling: own],
+                     .answerDataSubjectRequests: own, .configureCaseHandling: own, .manageRegistrations: own],
         .systemAdmin: [
             .viewOrganization: any, .manageUsers: any, .manageGridAreas: any, .manageOrganizations: any,
             .answerDataSubjectRequests: any,

@@ -68,6 +68,19 @@ import VaporTesting
         "POST /admin/personal-data/erase": .noOrganizationID,
         // The admin's own organisation's targets: no id in the path.
         "GET /admin/service-levels": .noOrganizationID,
+        "GET /admin/registrations": .noOrganizationID,
+        "GET /admin/case-types": .noOrganizationID,
+        "GET /admin/grid-areas": .noOrganizationID,
+        "POST /admin/grid-areas": .noOrganizationID,
+        "POST /admin/grid-areas/:gridAreaID": .notFoundExceptOperator,
+        "POST /admin/job-types": .noOrganizationID,
+        "POST /admin/job-types/:jobTypeID": .notFound,
+        // The installation type is a name, not an id: the admin's own company's rules.
+        "GET /admin/case-types/:installationType/mandatory-fields": .noOrganizationID,
+        "POST /admin/case-types/:installationType/mandatory-fields": .noOrganizationID,
+        // A grid company id in the form: any grid company may be asked; the request is always the admin's own company's.
+        "POST /admin/registrations": .noOrganizationID,
+        "POST /admin/registrations/:registrationID": .notFound,
         "POST /admin/service-levels": .noOrganizationID,
         "POST /admin/users/:userID/activation": .notFoundExceptOperator,
         "GET /system/organizations": .noOrganizationID,
@@ -121,6 +134,10 @@ import VaporTesting
             let ids: [String: UUID] = [
                 SitePath.caseIDKey: caseID, SitePath.attachmentIDKey: try attachment.requireID(),
                 SitePath.userIDKey: foreignUser, SitePath.organizationIDKey: foreignOrganization,
+                SitePath.gridAreaIDKey: try await t.areaID(Demo.vatterbygden, "Jönköping"),
+                SitePath.jobTypeIDKey: try await t.jobTypeID(Demo.vatterbygden, .serviceConnectionChange, "Anläggning med en mätare"),
+                SitePath.registrationIDKey: try #require(try await Registration.query(on: t.app.db)
+                    .filter(\.$gridCompany.$id == foreignOrganization).first()?.requireID()),
             ]
             let before = try await snapshot(t, caseID: caseID, userID: foreignUser)
 
@@ -169,6 +186,9 @@ import VaporTesting
     private func snapshot(_ t: TestApp, caseID: UUID, userID: UUID) async throws -> [String] {
         let record = try await t.loadCase(caseID)
         var lines = ["\(record.status) v\(record.version) \(record.fieldsJSON.count) \(record.$assignedHandler.id?.uuidString ?? "-")"]
+        lines.append(try await Registration.query(on: t.app.db).all().map { "\($0.status)" }.sorted().joined(separator: ","))
+        lines.append(try await JobType.query(on: t.app.db).filter(\.$isActive == false).count().description)
+        lines.append(try await GridArea.query(on: t.app.db).sort(\.$code).all().map { "\($0.code) \($0.name)" }.joined(separator: ","))
         for table in ["case_notes", "attachments", "case_events", "case_decisions"] {
             let count = try await t.sql.raw("SELECT count(*) AS n FROM \(ident: table) WHERE case_id = \(bind: caseID)").first()?
                 .decode(column: "n", as: Int.self)

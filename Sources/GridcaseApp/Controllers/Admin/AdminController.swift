@@ -12,8 +12,16 @@ struct AdminController {
         if AccessPolicy.decide(user.actor, .answerDataSubjectRequests, ownerOrganizationID: user.organizationID) == .allowed {
             page.rightsHref = SitePath.adminPersonalData.relative
         }
+        if user.organizationKind == .gridCompany,
+           AccessPolicy.decide(user.actor, .manageGridAreas, ownerOrganizationID: user.organizationID) == .allowed {
+            page.gridAreasHref = SitePath.adminGridAreas.relative
+        }
+        if AccessPolicy.decide(user.actor, .manageRegistrations, ownerOrganizationID: user.organizationID) == .allowed {
+            page.registrationsHref = SitePath.adminRegistrations.relative
+        }
         if AccessPolicy.decide(user.actor, .configureCaseHandling, ownerOrganizationID: user.organizationID) == .allowed {
             page.serviceLevelsHref = SitePath.adminServiceLevels.relative
+            page.caseTypesHref = SitePath.adminCaseTypes.relative
         }
         return try await req.render(page)
     }
@@ -52,6 +60,12 @@ struct OrganizationPage: Page {
     let users: [UserRow]
     /// "Registrerades rättigheter", on the admin's own overview.
     var rightsHref: String? = nil
+    /// "Registreringar", on the admin's own overview.
+    var registrationsHref: String? = nil
+    /// "Nätområden", on a grid admin's own overview.
+    var gridAreasHref: String? = nil
+    /// "Anmälningstyper", on a grid admin's own overview.
+    var caseTypesHref: String? = nil
     /// "Servicenivåer", on a grid admin's own overview.
     var serviceLevelsHref: String? = nil
     let newUserHref: String?

@@ -85,7 +85,11 @@ struct NewCasePage: Page {
 
         var jobTypes: [JobType] = []
         var areas: [GridArea] = []
+        // Once a grid company is chosen, only the installation types it offers (those with an active job type).
+        var offered: Set<InstallationType>?
         if let company, let id = company.id {
+            offered = Set(try await JobType.query(on: db).filter(\.$gridCompany.$id == id).filter(\.$isActive == true).all()
+                .map(\.installationType))
             areas = try await GridArea.query(on: db).filter(\.$gridCompany.$id == id).sort(\.$name).all()
             if let type {
                 jobTypes = try await JobType.query(on: db)
@@ -98,7 +102,7 @@ struct NewCasePage: Page {
             gridCompanies: companies.compactMap { company in
                 company.id.map { Option(value: $0.uuidString, label: company.name, isSelected: $0 == companyID, inputID: "") }
             },
-            installationTypes: InstallationType.allCases.map {
+            installationTypes: InstallationType.allCases.filter { offered?.contains($0) ?? true }.map {
                 Option(value: $0.rawValue, label: $0.swedishName, isSelected: $0 == type, inputID: "installationType-" + $0.rawValue)
             },
             jobTypes: jobTypes.compactMap { jobType in
