@@ -50,7 +50,7 @@ struct CreateUserCommand: AsyncCommand {
         )
         do {
             let accounts = UserAccounts(database: app.db, hasher: app.password.async, clock: app.clock)
-            let user = try await accounts.create(input, in: organization)
+            let user = try await accounts.create(input, in: organization).user
             context.console.print("Skapade \(user.email) (\(user.role.swedishName)) i \(organization.name).")
         } catch let errors as FieldErrors {
             for (field, message) in errors.messages.sorted(by: { $0.key < $1.key }) {

@@ -16,5 +16,6 @@ enum AppMigrations {
         M011_CreateCaseDecisions(),
         M012_CreateServiceLevelTargets(),
         M013_CreateOutbox(),
+        M014_AddUserInvitations(),
     ]
 }

@@ -19,6 +19,9 @@ final class User: Model, @unchecked Sendable {
     @OptionalField(key: "authorization_number") var authorizationNumber: String?
     @Field(key: "password_hash") var passwordHash: String
     @Field(key: "is_active") var isActive: Bool
+    /// The hash of the one-time invitation link's token, until it is used.
+    @OptionalField(key: "invitation_token_hash") var invitationTokenHash: String?
+    @OptionalField(key: "invitation_expires_at") var invitationExpiresAt: Date?
     @Field(key: "created_at") var createdAt: Date
 
     init() {}

@@ -13,6 +13,7 @@ enum SitePath {
     case health
     case login
     case logout
+    case invitation
     case account
     case accountPassword
     case cases
@@ -73,6 +74,7 @@ enum SitePath {
         case .health: ["health"]
         case .login: ["login"]
         case .logout: ["logout"]
+        case .invitation: ["invitation"]
         case .account: ["account"]
         case .accountPassword: ["account", "password"]
         case .cases: ["cases"]

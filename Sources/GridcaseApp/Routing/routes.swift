@@ -9,6 +9,10 @@ func routes(_ app: Application) throws {
     app.get(.login, use: auth.showLogin)
     app.post(.login, use: auth.login)
     app.post(.logout, use: auth.logout)
+    // The invited person has no session yet: the one-time token in the link is their proof.
+    let invitation = InvitationController()
+    app.get(.invitation, use: invitation.form)
+    app.post(.invitation, use: invitation.accept)
 
     // Other systems read a grid company's embedded register with its bearer token (no session, no form).
     app.get(.apiInstallations(.key), use: RegisterAPIController().lookUp)

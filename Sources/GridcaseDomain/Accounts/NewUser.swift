@@ -6,8 +6,12 @@ public struct NewUserInput: Sendable {
     public var role: String
     public var authorizationNumber: String
     public var password: String
+    /// The person chooses their own password through a one-time link: no start password is set.
+    public var invite: Bool
 
-    public init(name: String, email: String, phone: String, role: String, authorizationNumber: String, password: String) {
+    public init(name: String, email: String, phone: String, role: String, authorizationNumber: String, password: String,
+                invite: Bool = false) {
+        self.invite = invite
         self.name = name
         self.email = email
         self.phone = phone
@@ -31,12 +35,12 @@ public struct NewUserInput: Sendable {
         }
         let authorization = authorizationNumber.trimmed.uppercased()
         if authorization.count > 20 { errors["authorizationNumber"] = "Auktorisationsnumret är för långt." }
-        errors.check("password") { () throws(FieldError) in try PasswordRules.check(password) }
+        if !invite { errors.check("password") { () throws(FieldError) in try PasswordRules.check(password) } }
 
         guard errors.isEmpty, let email, let phone, let role else { return .failure(errors) }
         return .success(NewUser(
             name: name, email: email, phone: phone, role: role,
-            authorizationNumber: authorization.isEmpty ? nil : authorization, password: password
+            authorizationNumber: authorization.isEmpty ? nil : authorization, password: invite ? nil : password
         ))
     }
 }
@@ -48,5 +52,6 @@ public struct NewUser: Sendable {
     public let phone: PhoneNumber?
     public let role: Role
     public let authorizationNumber: String?
-    public let password: String
+    /// Nil for an invited user, who sets it through the one-time link.
+    public let password: String?
 }

@@ -27,6 +27,8 @@ import VaporTesting
         "GET /login": .noOrganizationID,
         "POST /login": .noOrganizationID,
         "POST /logout": .noOrganizationID,
+        "GET /invitation": .noOrganizationID,
+        "POST /invitation": .noOrganizationID,
         "GET /api/v1/grid-companies/:organizationID/installations": .bearerToken,
         "GET /": .noOrganizationID,
         "GET /inbox": .noOrganizationID,

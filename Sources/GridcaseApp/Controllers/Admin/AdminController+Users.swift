@@ -11,10 +11,13 @@ extension AdminController {
         var role: String?
         var authorizationNumber: String?
         var password: String?
+        /// "invite": a one-time link by e-mail; "password": a start password the admin hands over.
+        var setup: String?
 
         var input: NewUserInput {
             NewUserInput(name: name ?? "", email: email ?? "", phone: phone ?? "", role: role ?? "",
-                         authorizationNumber: authorizationNumber ?? "", password: password ?? "")
+                         authorizationNumber: authorizationNumber ?? "", password: password ?? "",
+                         invite: setup == "invite" || (setup == nil && (password ?? "").isEmpty))
         }
     }
 
@@ -31,10 +34,15 @@ extension AdminController {
         let organization = try await ownOrganizationForUserAdmin(req)
         let form = try req.content.decode(NewUserForm.self)
         do {
-            let user = try await req.userAccounts.create(form.input, in: organization)
+            let (user, token) = try await req.userAccounts.create(form.input, in: organization)
             let id = try user.requireID()
             req.logger.info("User created", metadata: ["user": .string(id.uuidString)])
-            return req.redirect(to: .adminUser(.value(id)))
+            guard let token else { return req.redirect(to: .adminUser(.value(id))) }
+            let link = Invitations.link(token: token, publicURL: req.application.appConfig.publicURL)
+            try await Invitations.enqueueEmail(to: user, organization: organization, link: link, at: req.clock.now(), on: req.db)
+            // Shown once, for when the e-mail cannot reach the person: only its hash is kept.
+            return try await req.render(InvitationCreatedPage(name: user.name, email: user.email, link: link,
+                                                              userHref: SitePath.adminUser(.value(id)).relative))
         } catch let errors as FieldErrors {
             return try await req.render(
                 NewUserPage(organization: organization, form: form, errors: errors.messages), status: .unprocessableEntity
@@ -95,8 +103,10 @@ struct NewUserPage: Page {
     let errors: [String: String]
     let errorCount: Int
     let minimumPasswordLength = PasswordRules.minimumLength
+    let usesPassword: Bool
 
     init(organization: Organization, form: AdminController.NewUserForm, errors: [String: String]) {
+        usesPassword = form.setup == "password"
         organizationName = organization.name
         // The password is never sent back to the browser.
         values = ["name": form.name ?? "", "email": form.email ?? "", "phone": form.phone ?? "",

@@ -17,7 +17,8 @@ struct AuthController {
         if let user = req.auth.get(CurrentUser.self) {
             return req.redirect(to: Navigation.startPage(for: user.role))
         }
-        return try await req.render(LoginPage(email: "", error: nil))
+        let welcome = req.query[String.self, at: "meddelande"] == "valkommen"
+        return try await req.render(LoginPage(email: "", error: nil, notice: welcome ? "Lösenordet är sparat. Logga in." : nil))
     }
 
     @Sendable func login(req: Request) async throws -> Response {
@@ -73,6 +74,7 @@ struct LoginPage: Page {
     let title = "Logga in"
     let email: String
     let error: String?
+    var notice: String? = nil
     var action = SitePath.login.relative
 }
 
