@@ -8,6 +8,7 @@ import asyncio
 import json
 import os
 import socket
+import ssl
 import sys
 
 from aiosmtpd.controller import Controller
@@ -52,10 +53,25 @@ def free_port():
         return probe.getsockname()[1]
 
 
+def tls_context():
+    """SMTP_TLS_CERT and SMTP_TLS_KEY (PEM) turn on TLS: STARTTLS required, or TLS from the start with SMTP_TLS_IMPLICIT."""
+    if not os.environ.get("SMTP_TLS_CERT"):
+        return None
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(os.environ["SMTP_TLS_CERT"], os.environ["SMTP_TLS_KEY"])
+    return context
+
+
 def main():
     path = sys.argv[1]
     port = free_port()
-    controller = Controller(Recorder(path, os.environ.get("STALL_RCPT_ONCE")), hostname="127.0.0.1", port=port)
+    context = tls_context()
+    options = {}
+    if context and os.environ.get("SMTP_TLS_IMPLICIT"):
+        options["ssl_context"] = context
+    elif context:
+        options.update(tls_context=context, require_starttls=True)
+    controller = Controller(Recorder(path, os.environ.get("STALL_RCPT_ONCE")), hostname="127.0.0.1", port=port, **options)
     controller.start()
     print(port, flush=True)
     try:

@@ -52,6 +52,8 @@ public struct AppConfig: Sendable, Equatable {
         public var username: String?
         public var password: String?
         public var from: String
+        /// Extra certificate authorities (PEM) to trust, for a server with a private CA.
+        public var caFile: String? = nil
     }
 
     public static let defaultSQLitePath = "./data/gridcase.sqlite"
@@ -108,7 +110,7 @@ private struct Reader {
         }
         return AppConfig.SMTPSettings(
             host: host, port: try int("SMTP_PORT", default: security == .tls ? 465 : 587, range: 1...65535), security: security,
-            username: username, password: value("SMTP_PASSWORD"), from: from)
+            username: username, password: value("SMTP_PASSWORD"), from: from, caFile: value("SMTP_CA_FILE"))
     }
 
     let environment: [String: String]

@@ -42,6 +42,7 @@ enum SitePath {
     case adminUserAccessLog(Parameter<UUID>)
     case adminPersonalData
     case adminServiceLevels
+    case adminNotifications
     case adminRegistrations
     case adminCaseTypes
     case adminGridAreas
@@ -105,6 +106,7 @@ enum SitePath {
         case .adminUserAccessLog(let id): ["admin", "users", Self.component(id, Self.userIDKey), "access-log"]
         case .adminPersonalData: ["admin", "personal-data"]
         case .adminServiceLevels: ["admin", "service-levels"]
+        case .adminNotifications: ["admin", "notifications"]
         case .adminRegistrations: ["admin", "registrations"]
         case .adminCaseTypes: ["admin", "case-types"]
         case .adminGridAreas: ["admin", "grid-areas"]

@@ -176,4 +176,48 @@ import VaporTesting
             #expect(try await OutboxMessage.query(on: t.app.db).count() == before, "nobody else sees a draft's notes")
         }
     }
+
+    @Test func theGridAdminChoosesWhereNewCasesAreAnnounced() async throws {
+        try await TestApp.run { t in
+            let admin = try await t.signedIn(Demo.email(.gridAdmin, of: Demo.kullabygden))
+            #expect(try await admin.get(SitePath.adminNotifications.relative).body.string.contains(#"value="arenden@kullabygden-elnat.example""#))
+            let bad = try await admin.post(SitePath.adminNotifications.relative, form: ["caseNotificationEmail": "arenden@"])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.string.contains(#"value="arenden@""#) && bad.body.string.contains(#"id="caseNotificationEmail-error""#))
+            try await admin.post(SitePath.adminNotifications.relative, form: ["caseNotificationEmail": ""])
+            let installer = try await t.signedIn(Demo.email(.installer, of: Demo.oresundsEl))
+            try await t.sentCase(installer)
+            let recipients = try await OutboxMessage.query(on: t.app.db).all().map(\.recipient).sorted()
+            #expect(recipients == [Demo.email(.gridAdmin, of: Demo.kullabygden), Self.handlerEmail].sorted(), "no shared inbox: every handler")
+            let handler = try await t.signedIn(Demo.email(.caseHandler, of: Demo.kullabygden))
+            #expect(try await handler.get(SitePath.adminNotifications.relative).status == .forbidden)
+        }
+    }
+
+    @Test(arguments: [AppConfig.SMTPSettings.Security.startTLS, .tls])
+    func encryptedDeliveryChecksTheServersCertificate(security: AppConfig.SMTPSettings.Security) async throws {
+        try await TestApp.run { t in
+            let certificate = try TestSMTPServer.makeCertificate()
+            try await OutboxMessage(caseID: nil, event: "sent", recipient: Self.handlerEmail, subject: "Krypterat", body: "Text", at: t.clock.now())
+                .create(on: t.app.db)
+            try await TestSMTPServer.run(tls: certificate, implicitTLS: security == .tls) { server in
+                func dispatcher(trusting caFile: String?) -> OutboxDispatcher {
+                    let settings = AppConfig.SMTPSettings(host: "localhost", port: server.port, security: security, username: nil, password: nil,
+                                                          from: "gridcase@kullabygden-elnat.example", caFile: caFile)
+                    return OutboxDispatcher(database: t.app.db, clock: t.clock,
+                                            delivery: SMTPMailDelivery(settings: settings, eventLoopGroup: t.app.eventLoopGroup, clientName: "test.example"),
+                                            from: settings.from, logger: t.app.logger)
+                }
+                // A certificate nobody vouches for is refused: nothing is sent in the clear instead.
+                #expect(try await dispatcher(trusting: nil).deliverDue() == 0)
+                let refused = try #require(try await OutboxMessage.query(on: t.app.db).first())
+                #expect(refused.status == .pending && refused.attempts == 1)
+                #expect(server.received.isEmpty)
+
+                t.clock.advance(by: 61)
+                #expect(try await dispatcher(trusting: certificate.certificate).deliverDue() == 1)
+                #expect(server.received.map(\.subject) == ["Krypterat"])
+            }
+        }
+    }
 }

@@ -70,6 +70,8 @@ import VaporTesting
         "POST /admin/personal-data/erase": .noOrganizationID,
         // The admin's own organisation's targets: no id in the path.
         "GET /admin/service-levels": .noOrganizationID,
+        "GET /admin/notifications": .noOrganizationID,
+        "POST /admin/notifications": .noOrganizationID,
         "GET /admin/registrations": .noOrganizationID,
         "GET /admin/case-types": .noOrganizationID,
         "GET /admin/grid-areas": .noOrganizationID,

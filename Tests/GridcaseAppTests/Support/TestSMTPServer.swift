@@ -19,8 +19,9 @@ final class TestSMTPServer: @unchecked Sendable {
     let port: Int
     let messagesFile: URL
 
-    /// `stallRecipientOnce`: the first RCPT TO for this address hangs for a minute.
-    init(stallRecipientOnce: String? = nil) throws {
+    /// `stallRecipientOnce`: the first RCPT TO for this address hangs for a minute. `tls`: a certificate and key
+    /// for "localhost"; STARTTLS is then required, or with `implicitTLS` TLS starts at once.
+    init(stallRecipientOnce: String? = nil, tls: (certificate: String, key: String)? = nil, implicitTLS: Bool = false) throws {
         messagesFile = FileManager.default.temporaryDirectory.appendingPathComponent("gridcase-smtp-\(UUID().uuidString).jsonl")
         let script = URL(fileURLWithPath: TestApp.packageRoot).appendingPathComponent("Tests/Fixtures/smtp_server.py")
         let output = Pipe()
@@ -28,6 +29,9 @@ final class TestSMTPServer: @unchecked Sendable {
         process.arguments = ["python3", script.path, messagesFile.path]
         var environment = ProcessInfo.processInfo.environment
         environment["STALL_RCPT_ONCE"] = stallRecipientOnce
+        environment["SMTP_TLS_CERT"] = tls?.certificate
+        environment["SMTP_TLS_KEY"] = tls?.key
+        environment["SMTP_TLS_IMPLICIT"] = implicitTLS ? "1" : nil
         process.environment = environment
         process.standardOutput = output
         process.standardInput = lifeline
@@ -45,6 +49,23 @@ final class TestSMTPServer: @unchecked Sendable {
         .init(host: "127.0.0.1", port: port, security: security, username: nil, password: nil, from: "gridcase@kullabygden-elnat.example")
     }
 
+    /// A self-signed certificate for "localhost" (openssl), its PEM files in a temporary directory.
+    static func makeCertificate() throws -> (certificate: String, key: String) {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gridcase-tls-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let certificate = directory.appendingPathComponent("cert.pem").path, key = directory.appendingPathComponent("key.pem").path
+        let openssl = Process()
+        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        openssl.arguments = ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", certificate,
+                             "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost"]
+        openssl.standardOutput = FileHandle.nullDevice
+        openssl.standardError = FileHandle.nullDevice
+        try openssl.run()
+        openssl.waitUntilExit()
+        guard openssl.terminationStatus == 0 else { throw FakeRegisterError.noPort("openssl failed") }
+        return (certificate, key)
+    }
+
     var received: [Received] {
         guard let text = try? String(contentsOf: messagesFile, encoding: .utf8) else { return [] }
         return text.split(separator: "\n").compactMap { try? JSONDecoder().decode(Received.self, from: Data($0.utf8)) }
@@ -60,8 +81,9 @@ final class TestSMTPServer: @unchecked Sendable {
         try? FileManager.default.removeItem(atPath: messagesFile.path + ".stalled")
     }
 
-    static func run<T>(stallRecipientOnce: String? = nil, _ body: (TestSMTPServer) async throws -> T) async throws -> T {
-        let server = try TestSMTPServer(stallRecipientOnce: stallRecipientOnce)
+    static func run<T>(stallRecipientOnce: String? = nil, tls: (certificate: String, key: String)? = nil, implicitTLS: Bool = false,
+                       _ body: (TestSMTPServer) async throws -> T) async throws -> T {
+        let server = try TestSMTPServer(stallRecipientOnce: stallRecipientOnce, tls: tls, implicitTLS: implicitTLS)
         do {
             let result = try await body(server)
             server.stop()

@@ -22,6 +22,7 @@ struct AdminController {
         if AccessPolicy.decide(user.actor, .configureCaseHandling, ownerOrganizationID: user.organizationID) == .allowed {
             page.serviceLevelsHref = SitePath.adminServiceLevels.relative
             page.caseTypesHref = SitePath.adminCaseTypes.relative
+            page.notificationsHref = SitePath.adminNotifications.relative
         }
         return try await req.render(page)
     }
@@ -64,6 +65,8 @@ struct OrganizationPage: Page {
     var registrationsHref: String? = nil
     /// "Nätområden", on a grid admin's own overview.
     var gridAreasHref: String? = nil
+    /// "E-post för nya ärenden", on a grid admin's own overview.
+    var notificationsHref: String? = nil
     /// "Anmälningstyper", on a grid admin's own overview.
     var caseTypesHref: String? = nil
     /// "Servicenivåer", on a grid admin's own overview.

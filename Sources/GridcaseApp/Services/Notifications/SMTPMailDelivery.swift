@@ -52,7 +52,7 @@ struct SMTPMailDelivery: MailDelivery {
                 .connect(host: settings.host, port: settings.port) { channel in
                     channel.eventLoop.makeCompletedFuture {
                         if settings.security == .tls {
-                            try channel.pipeline.syncOperations.addHandler(try Self.tlsHandler(for: settings.host))
+                            try channel.pipeline.syncOperations.addHandler(try Self.tlsHandler(for: settings))
                         }
                         try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(SMTPReplyLineDecoder()))
                         return try NIOAsyncChannel<String, ByteBuffer>(wrappingChannelSynchronously: channel)
@@ -73,7 +73,7 @@ struct SMTPMailDelivery: MailDelivery {
                     throw MailDeliveryError.permanent("Servern erbjuder inte STARTTLS (SMTP_SECURITY=starttls).")
                 }
                 _ = try await session.command("STARTTLS", expect: 220)
-                try await channel.channel.pipeline.addHandler(try Self.tlsHandler(for: settings.host), position: .first)
+                try await channel.channel.pipeline.addHandler(try Self.tlsHandler(for: settings), position: .first)
                 extensions = try await session.command("EHLO \(clientName)", expect: 250)
             }
             if let username = settings.username {
@@ -88,9 +88,11 @@ struct SMTPMailDelivery: MailDelivery {
         }
     }
 
-    private static func tlsHandler(for host: String) throws -> NIOSSLClientHandler {
-        let context = try NIOSSLContext(configuration: .makeClientConfiguration())
-        return try NIOSSLClientHandler(context: context, serverHostname: host)
+    /// The system's certificate authorities (and `SMTP_CA_FILE`'s), with the server's name checked.
+    private static func tlsHandler(for settings: AppConfig.SMTPSettings) throws -> NIOSSLClientHandler {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        if let caFile = settings.caFile { configuration.additionalTrustRoots = [.file(caFile)] }
+        return try NIOSSLClientHandler(context: try NIOSSLContext(configuration: configuration), serverHostname: settings.host)
     }
 }
 
