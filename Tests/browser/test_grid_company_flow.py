@@ -85,3 +85,17 @@ def test_handler_returns_approves_and_closes_the_installers_case(browser, base_u
     click_and_wait_for_page(driver, "Registrera inkoppling och avsluta")
     assert heading(driver).endswith("Avslutad")
     assert "Inkopplad och avslutad" in driver.find_element(By.ID, "decisions").text
+
+
+def test_the_inbox_and_a_decision_form_read_well_on_a_360_px_phone(phone, base_url, artifacts):
+    driver = phone
+    sign_in(driver, base_url, HANDLER)
+    assert heading(driver) == "Inkorg"
+    assert driver.execute_script("return document.documentElement.scrollWidth") <= 360, "no sideways scrolling"
+    driver.save_screenshot(str(artifacts / "phone-inbox.png"))
+    links = driver.find_elements(By.CSS_SELECTOR, "table.case-list a")
+    assert links, "the flow test above leaves a case in the inbox"
+    click_and_wait_for_page(driver, links[0].text)
+    assert "Handläggning" in driver.page_source
+    assert driver.execute_script("return document.documentElement.scrollWidth") <= 360
+    driver.save_screenshot(str(artifacts / "phone-case-handling.png"))

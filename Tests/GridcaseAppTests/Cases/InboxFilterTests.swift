@@ -60,12 +60,22 @@ import VaporTesting
             #expect(caseNumbers(in: try await filter(handler, ["installationType": InstallationType.newFacility.rawValue])).isEmpty)
             #expect(caseNumbers(in: try await filter(handler, ["search": "solkraft"])) == ["KBE-2026-00002"])
             #expect(caseNumbers(in: try await filter(handler, ["search": "00003"])) == ["KBE-2026-00003"])
+            #expect(caseNumbers(in: try await filter(handler, ["search": "storgatan"])).count == 3, "the address")
+            #expect(caseNumbers(in: try await filter(handler, ["search": "12345678"])).count == 3, "the mätarnummer")
+            #expect(caseNumbers(in: try await filter(handler, ["search": "735999000000000013"])).count == 3, "the anläggnings-ID")
+            let meterJobType = try await t.jobTypeID(Demo.kullabygden, .serviceConnectionChange, "Anläggning med en mätare")
+            #expect(caseNumbers(in: try await filter(handler, ["jobType": meterJobType.uuidString])).count == 3)
             // A status count keeps the other filters.
             try await filter(handler, ["handler": "none"])
             let counted = try await filter(handler, ["onlyStatus": "submitted"])
             #expect(caseNumbers(in: counted) == ["KBE-2026-00002"])
             let cleared = try await filter(handler, ["clear": "1"])
             #expect(caseNumbers(in: cleared).count == 3)
+            // A colleague's cases.
+            let admin = try #require(try await User.query(on: t.app.db).filter(\.$email == Demo.email(.gridAdmin, of: Demo.kullabygden)).first())
+            try await handler.get(SitePath.caseDetail(.value(ids[1])).relative)
+            try await handler.post(SitePath.caseAssignment(.value(ids[1])).relative, form: ["handlerID": try admin.requireID().uuidString])
+            #expect(caseNumbers(in: try await filter(handler, ["handler": try admin.requireID().uuidString])) == ["KBE-2026-00002"])
             // The search words stay out of the URL.
             #expect(try await handler.post(SitePath.inboxFilter.relative, form: ["search": "Storgatan"]).headers.first(name: .location) == "/inbox")
         }
