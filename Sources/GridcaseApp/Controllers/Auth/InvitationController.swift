@@ -45,7 +45,7 @@ struct InvitationController {
 /// The invitation link and its e-mail.
 enum Invitations {
     static func link(token: String, publicURL: String) -> String {
-        publicURL.trimmingSuffix("/") + SitePath.invitation.relative + "?t=" + token
+        publicURL + SitePath.invitation.relative + "?t=" + token
     }
 
     static func enqueueEmail(to user: User, organization: Organization, link: String, at now: Date, on db: any Database) async throws {

@@ -5,6 +5,7 @@ import Vapor
 /// Writes the e-mails a case event causes into the outbox, on the database (transaction) of the change
 /// itself: the change and its notifications are stored together or not at all.
 struct CaseNotifier {
+    /// Without a trailing slash (`AppConfig` removes it).
     let publicURL: String
 
     /// Needs `record` loaded with its grid company, installer company, area and job type.
@@ -14,7 +15,7 @@ struct CaseNotifier {
             caseNumber: record.caseNumber, heading: "\(record.installationType.swedishName) - \(record.jobType.name)",
             gridAreaName: record.gridArea.name, gridCompanyName: record.gridCompany.name,
             installerCompanyName: record.installerCompany.name, actingSide: actingSide,
-            link: publicURL.trimmingSuffix("/") + SitePath.caseDetail(.value(caseID)).relative)
+            link: publicURL + SitePath.caseDetail(.value(caseID)).relative)
         let subject = CaseNotificationText.subject(event, facts)
         let body = CaseNotificationText.body(event, facts)
         let recipients = actingSide == .installerCompany
@@ -44,12 +45,6 @@ struct CaseNotifier {
             .filter(\.$organization.$id == record.$installerCompany.id)
             .filter(\.$role == .installerAdmin).filter(\.$isActive == true)
             .all().map(\.email)
-    }
-}
-
-extension String {
-    func trimmingSuffix(_ suffix: String) -> String {
-        hasSuffix(suffix) ? String(dropLast(suffix.count)) : self
     }
 }
 
