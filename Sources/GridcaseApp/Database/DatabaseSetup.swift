@@ -13,6 +13,7 @@ enum DatabaseSetup {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             app.databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
             app.lifecycle.use(SQLitePragmas())
+            app.registerReader = SQLiteRegisterReader(path: path, threadPool: app.threadPool)
         case .postgres(let url, let schema):
             var postgres = try SQLPostgresConfiguration(url: url)
             if let schema {

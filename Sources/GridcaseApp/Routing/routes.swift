@@ -2,8 +2,8 @@ import Vapor
 
 /// Every route of Gridcase, by area. Paths come from `SitePath`.
 func routes(_ app: Application) throws {
-    // For load balancers and monitoring: the process answers. Touches no database.
-    app.get(.health) { _ in "ok" }
+    // For load balancers and monitoring: the process answers. Touches no database, starts no task.
+    app.on(.GET, SitePath.health.pathComponents) { _ -> String in "ok" }
 
     let auth = AuthController()
     app.get(.login, use: auth.showLogin)
@@ -15,7 +15,8 @@ func routes(_ app: Application) throws {
     app.post(.invitation, use: invitation.accept)
 
     // Other systems read a grid company's embedded register with its bearer token (no session, no form).
-    app.get(.apiInstallations(.key), use: RegisterAPIController().lookUp)
+    // Registered with Vapor's own `on`: the handler returns a future, and the SitePath helper would wrap it in a task.
+    app.on(.GET, SitePath.apiInstallations(.key).pathComponents, use: RegisterAPIController().lookUp)
 
     let signedIn = app.grouped(RequireSignIn())
 

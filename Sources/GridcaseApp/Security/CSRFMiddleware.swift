@@ -3,8 +3,8 @@ import Vapor
 
 /// Refuses every state-changing request that does not carry the form token of its session (or, before
 /// sign-in, of its browser). Forms carry the token in the hidden field `_csrf`; scripts send the header
-/// `X-CSRF-Token`.
-struct CSRFMiddleware: AsyncMiddleware {
+/// `X-CSRF-Token`. Future-based: reading requests pass on without a task; only a check starts one.
+struct CSRFMiddleware: Middleware {
     static let fieldName = "_csrf"
     static let headerName = "X-CSRF-Token"
     /// Before sign-in the token lives in its own cookie (double submit); after, in the session row.
@@ -13,27 +13,33 @@ struct CSRFMiddleware: AsyncMiddleware {
     static let signedInBodyLimit = AttachmentRules.maximumBytes + 1024 * 1024
     static let anonymousBodyLimit = 64 * 1024
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if ![.GET, .HEAD, .OPTIONS].contains(request.method) {
-            // The token may be in a streamed body (uploads): collect it first, within the route's limits.
-            if request.body.data == nil {
-                let limit = request.auth.has(CurrentUser.self) ? Self.signedInBodyLimit : Self.anonymousBodyLimit
-                _ = try await request.body.collect(max: limit).get()
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        let checked = [.GET, .HEAD, .OPTIONS].contains(request.method)
+            ? request.eventLoop.makeSucceededVoidFuture()
+            : request.eventLoop.makeFutureWithTask { try await Self.check(request) }
+        return checked.flatMap { next.respond(to: request) }.map { response in
+            if let issued = request.storage[IssuedAnonymousToken.self] {
+                response.cookies[Self.anonymousCookieName] = request.application.cookieFactory.session(issued)
             }
-            let sent = request.headers.first(name: Self.headerName)
-                ?? (try? request.content.get(String.self, at: Self.fieldName))
-            guard let sent, let expected = request.expectedCSRFToken,
-                  SecureToken.constantTimeEquals(sent, expected)
-            else {
-                request.logger.notice("Refused a request without a valid CSRF token", metadata: ["path": .string(request.url.path)])
-                throw Abort(.forbidden, reason: ErrorPage.csrfReason)
-            }
+            return response
         }
-        let response = try await next.respond(to: request)
-        if let issued = request.storage[IssuedAnonymousToken.self] {
-            response.cookies[Self.anonymousCookieName] = request.application.cookieFactory.session(issued)
+    }
+
+    /// Refuses a state-changing request whose token is missing or wrong.
+    private static func check(_ request: Request) async throws {
+        // The token may be in a streamed body (uploads): collect it first, within the route's limits.
+        if request.body.data == nil {
+            let limit = request.auth.has(CurrentUser.self) ? signedInBodyLimit : anonymousBodyLimit
+            _ = try await request.body.collect(max: limit).get()
         }
-        return response
+        let sent = request.headers.first(name: headerName)
+            ?? (try? request.content.get(String.self, at: fieldName))
+        guard let sent, let expected = request.expectedCSRFToken,
+              SecureToken.constantTimeEquals(sent, expected)
+        else {
+            request.logger.notice("Refused a request without a valid CSRF token", metadata: ["path": .string(request.url.path)])
+            throw Abort(.forbidden, reason: ErrorPage.csrfReason)
+        }
     }
 }
 

@@ -2,12 +2,11 @@ import Vapor
 
 /// Turns every error into a Swedish page (or a short text for non-page requests) that shows no internals.
 /// Unexpected errors are logged with the request id, which the page shows so support can find the entry.
-struct ErrorPageMiddleware: AsyncMiddleware {
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        do {
-            return try await next.respond(to: request)
-        } catch {
-            return await errorResponse(for: error, request: request)
+/// Future-based: a request that succeeds passes without a task; only rendering an error page starts one.
+struct ErrorPageMiddleware: Middleware {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        next.respond(to: request).flatMapError { error in
+            request.eventLoop.makeFutureWithTask { await errorResponse(for: error, request: request) }
         }
     }
 

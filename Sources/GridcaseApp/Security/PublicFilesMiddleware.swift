@@ -1,8 +1,9 @@
 import Vapor
 
 /// Serves the stylesheet and the script from Public/. Only paths under the public folders reach the file
-/// system: every other request skips the file lookup that Vapor's FileMiddleware would make.
-struct PublicFilesMiddleware: AsyncMiddleware {
+/// system: every other request skips the file lookup that Vapor's FileMiddleware would make, and goes on
+/// without a task (a future-based middleware).
+struct PublicFilesMiddleware: Middleware {
     static let folders = ["/css/", "/js/"]
     let files: FileMiddleware
 
@@ -10,10 +11,10 @@ struct PublicFilesMiddleware: AsyncMiddleware {
         files = FileMiddleware(publicDirectory: publicDirectory)
     }
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         guard Self.folders.contains(where: { request.url.path.hasPrefix($0) }) else {
-            return try await next.respond(to: request)
+            return next.respond(to: request)
         }
-        return try await files.respond(to: request, chainingTo: next)
+        return files.respond(to: request, chainingTo: next)
     }
 }

@@ -1,7 +1,8 @@
 import Vapor
 
-/// Sets the security headers on every response, error pages and files included.
-struct SecurityHeadersMiddleware: AsyncMiddleware {
+/// Sets the security headers on every response, error pages and files included. A future-based middleware:
+/// an `AsyncMiddleware` would start a task for every request, only to add headers.
+struct SecurityHeadersMiddleware: Middleware {
     static let contentSecurityPolicy = [
         "default-src 'self'",
         "script-src 'self'",
@@ -15,8 +16,14 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
 
     let strictTransportSecurity: Bool
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let response = try await next.respond(to: request)
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        next.respond(to: request).map { response in
+            addHeaders(to: response, for: request)
+            return response
+        }
+    }
+
+    private func addHeaders(to response: Response, for request: Request) {
         let headers = [
             ("Content-Security-Policy", Self.contentSecurityPolicy),
             ("X-Content-Type-Options", "nosniff"),
@@ -33,6 +40,5 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         if request.auth.has(CurrentUser.self), !response.headers.contains(name: .cacheControl) {
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         }
-        return response
     }
 }

@@ -40,8 +40,17 @@ import VaporTesting
             let (id, token) = try await giveToken(t, to: Demo.kullabygden)
             let missing = try await get(t, id, query: "meterNumber=nope", token: token)
             #expect(missing.status == .notFound)
-            #expect(missing.body.string.contains("Installation not found"))
-            #expect(try await get(t, id, query: "gsrn=735999000000000014", token: token).status == .badRequest)
+            #expect(missing.body.string == #"{"error":"Installation not found"}"#)
+            #expect(missing.headers.contentType == .json)
+            #expect(missing.headers.first(name: .cacheControl) == "no-store")
+            let badInput = try await get(t, id, query: "gsrn=735999000000000014", token: token)
+            #expect(badInput.status == .badRequest)
+            let refusal = try badInput.content.decode(RegisterAPIController.ErrorBody.self)
+            guard case .failure(let expected) = FacilityLookupKey.parse(meterNumber: "", gsrn: "735999000000000014") else {
+                Issue.record("the check digit should be refused")
+                return
+            }
+            #expect(refusal.error == expected.statusText, "the domain's Swedish reason, as JSON")
         }
     }
 
@@ -64,11 +73,92 @@ import VaporTesting
     }
 }
 
+/// On SQLite the register API reads through `SQLiteRegisterReader`: it must answer exactly as Fluent's SQL does.
+@Suite struct SQLiteRegisterReaderTests {
+    func key(meter: String = "", gsrn: String = "") throws -> FacilityLookupKey {
+        try FacilityLookupKey.parse(meterNumber: meter, gsrn: gsrn).get()
+    }
+
+    @Test(.enabled(if: SQLiteSettingsTests.onSQLite, "the reader is only used on SQLite"))
+    func theReaderAnswersEveryCaseExactlyAsFluentDoes() async throws {
+        try await TestApp.run { t in
+            let (kullabygden, token) = try await RegisterAPITests().giveToken(t, to: Demo.kullabygden)
+            let installer = try await t.organizationID(Demo.oresundsEl)
+            let reader = try #require(t.app.registerReader)
+            let cases: [(company: UUID, key: FacilityLookupKey, token: String, expected: Result<String, FacilityLookupOutcome>?)] = [
+                (kullabygden, try key(meter: "73001001"), token, nil),
+                (kullabygden, try key(gsrn: DemoFacilities.gsrn(1002)), token, nil),
+                (kullabygden, try key(meter: "73001001", gsrn: DemoFacilities.gsrn(1001)), token, nil),
+                (kullabygden, try key(meter: "73001001", gsrn: DemoFacilities.gsrn(1003)), token, .failure(.mismatch)),
+                (kullabygden, try key(meter: "74002001"), token, .failure(.notFound("Mätarnumret finns inte i nätbolagets register."))),
+                (kullabygden, try key(gsrn: DemoFacilities.gsrn(2001)), token, .failure(.notFound("Anläggnings-ID:t finns inte i nätbolagets register."))),
+                (kullabygden, try key(meter: "73001001"), "gissad", nil),
+                (installer, try key(meter: "73001001"), token, nil),
+                (UUID(), try key(meter: "73001001"), token, nil),
+            ]
+            for (index, example) in cases.enumerated() {
+                let viaFluent = EmbeddedFacilityRegister(database: t.app.db, gridCompanyID: example.company, logger: t.app.logger)
+                var viaReader = viaFluent
+                viaReader.reader = reader
+                let expected = try await viaFluent.document(for: example.key, authorizedByTokenHash: SecureToken.hash(example.token)).get()
+                let answer = try await viaReader.document(for: example.key, authorizedByTokenHash: SecureToken.hash(example.token)).get()
+                #expect(answer == expected, "case \(index)")
+                if let wanted = example.expected { #expect(answer == wanted, "case \(index)") }
+            }
+            // The found documents are the facilities themselves, and a wrong token or company finds nothing.
+            let found = try await EmbeddedFacilityRegister(database: t.app.db, gridCompanyID: kullabygden, logger: t.app.logger, reader: reader)
+                .document(for: try key(meter: "73001001"), authorizedByTokenHash: SecureToken.hash(token)).get()
+            let document = try #require(try found?.get())
+            #expect(try FacilityTable.record(fromDocument: document).gsrn == DemoFacilities.gsrn(1001))
+        }
+    }
+
+    @Test(.enabled(if: SQLiteSettingsTests.onSQLite, "the reader is only used on SQLite"))
+    func theStatementsArePreparedOnceAndNotAgainForEachLookup() async throws {
+        try await TestApp.run { t in
+            let id = try await t.organizationID(Demo.kullabygden)
+            let reader = try #require(t.app.registerReader)
+            for serial in [1001, 1002, 1003, 1001] {
+                let byMeter = try await reader.rows(gridCompanyID: id, key: try key(meter: "7300\(serial)"), on: t.app.eventLoopGroup.any()).get()
+                let byGSRN = try await reader.rows(gridCompanyID: id, key: try key(gsrn: DemoFacilities.gsrn(serial)), on: t.app.eventLoopGroup.any()).get()
+                #expect(byMeter.map(\.gsrn) == [DemoFacilities.gsrn(serial)])
+                #expect(byGSRN == byMeter)
+            }
+            #expect(reader.repreparations() == 0)
+        }
+    }
+
+    @Test(.enabled(if: SQLiteSettingsTests.onSQLite, "the reader is only used on SQLite"))
+    func manyLookupsAtOnceEachGetTheirOwnAnswer() async throws {
+        try await TestApp.run { t in
+            let (id, token) = try await RegisterAPITests().giveToken(t, to: Demo.kullabygden)
+            let serials = Array(repeating: [1001, 1002, 1003], count: 20).flatMap { $0 }
+            let answers = try await withThrowingTaskGroup(of: (Int, String?).self) { group in
+                for serial in serials {
+                    group.addTask {
+                        let response = try await RegisterAPITests().get(t, id, query: "gsrn=\(DemoFacilities.gsrn(serial))", token: token)
+                        return (serial, try? response.content.decode(FacilityRecord.self).gsrn)
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(answers.count == serials.count)
+            for (serial, gsrn) in answers { #expect(gsrn == DemoFacilities.gsrn(serial)) }
+        }
+    }
+}
+
 @Suite struct RegisterAPIQueryTests {
     @Test func queryItemsArePercentDecodedAndTheFirstOfARepeatedNameCounts() {
         let items = RegisterAPIController.queryItems("meterNumber=M%C3%96+1&gsrn=735999000000000013&gsrn=2&flag")
         #expect(items == ["meterNumber": "MÖ 1", "gsrn": "735999000000000013", "flag": ""])
         #expect(RegisterAPIController.queryItems(nil).isEmpty)
         #expect(RegisterAPIController.queryItems("meterNumber=%ZZ") == ["meterNumber": ""], "bad escapes give an empty value")
+    }
+
+    @Test func percentDecodingRefusesCutEscapesAndBytesThatAreNotUTF8() {
+        #expect(RegisterAPIController.queryItems("a=%4&b=%&c=%C3&d=%FF&e=%41%62+c") == ["a": "", "b": "", "c": "", "d": "", "e": "Ab c"])
+        #expect(RegisterAPIController.queryItems("m%65terNumber=1&%ZZ=2") == ["meterNumber": "1"], "names are decoded; a bad name is skipped")
+        #expect(RegisterAPIController.queryItems("&&gsrn=&=x") == ["gsrn": "", "": "x"])
     }
 }

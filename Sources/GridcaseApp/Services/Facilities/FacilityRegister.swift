@@ -23,10 +23,13 @@ struct EmbeddedFacilityRegister: FacilityRegister {
     let database: any Database
     let gridCompanyID: UUID
     let logger: Logger
+    /// On SQLite, the register API reads through this (see `SQLiteRegisterReader`); nil reads through Fluent.
+    var reader: SQLiteRegisterReader? = nil
 
     func lookUp(_ key: FacilityLookupKey) async -> FacilityLookupOutcome {
         do {
-            switch try match(try await rows(for: key, apiTokenHash: false), key: key) {
+            let rows = try await rows(for: key, apiTokenHash: false).get().map(RegisterLookupRow.init(row:))
+            switch try match(rows, key: key) {
             case .success(let document): return .found(try FacilityTable.record(fromDocument: document))
             case .failure(let outcome): return outcome
             }
@@ -37,21 +40,24 @@ struct EmbeddedFacilityRegister: FacilityRegister {
 
     /// A lookup over the register API, in one database round trip with the token check: nil when `tokenHash`
     /// is not the grid company's API token hash (or there is no such grid company); otherwise the stored JSON
-    /// document, or the outcome that says why there is none.
-    func document(for key: FacilityLookupKey, authorizedByTokenHash tokenHash: String) async -> Result<String, FacilityLookupOutcome>? {
-        do {
-            let rows = try await rows(for: key, apiTokenHash: true)
-            guard let expected = try rows.first?.decode(column: "api_token_hash", as: String?.self),
-                  SecureToken.constantTimeEquals(tokenHash, expected) else { return nil }
-            return try match(rows.filter { try $0.decode(column: "gsrn", as: String?.self) != nil }, key: key)
-        } catch {
-            return .failure(failed(error))
+    /// document, or the outcome that says why there is none. A future, not async: see `RegisterAPIController`.
+    func document(for key: FacilityLookupKey, authorizedByTokenHash tokenHash: String) -> EventLoopFuture<Result<String, FacilityLookupOutcome>?> {
+        let rows = if let reader {
+            reader.rows(gridCompanyID: gridCompanyID, key: key, on: database.eventLoop)
+        } else {
+            rows(for: key, apiTokenHash: true).flatMapThrowing { try $0.map(RegisterLookupRow.init(row:)) }
+        }
+        return rows.flatMapThrowing { rows -> Result<String, FacilityLookupOutcome>? in
+            guard let expected = rows.first?.apiTokenHash, SecureToken.constantTimeEquals(tokenHash, expected) else { return nil }
+            return try match(rows.filter { $0.gsrn != nil }, key: key)
+        }.recover { error in
+            .failure(failed(error))
         }
     }
 
     /// At most two facilities for `key`. With `apiTokenHash` the grid company's row leads (joined to its
     /// facilities), so an unknown company gives no rows and a known one at least one.
-    private func rows(for key: FacilityLookupKey, apiTokenHash: Bool) async throws -> [any SQLRow] {
+    private func rows(for key: FacilityLookupKey, apiTokenHash: Bool) -> EventLoopFuture<[any SQLRow]> {
         let sql = database as! any SQLDatabase
         let match: SQLQueryString = if let gsrn = key.gsrn {
             "f.gsrn = \(bind: gsrn.normalized)"
@@ -60,34 +66,44 @@ struct EmbeddedFacilityRegister: FacilityRegister {
         }
         // No ORDER BY: it would lead the planner to the (grid company, gsrn) key and a scan for meter numbers.
         if apiTokenHash {
-            return try await sql.raw("""
+            return sql.raw("""
                 SELECT o.register_api_token_hash AS api_token_hash, f.gsrn, f.meter_number, f.record FROM organizations o
                 LEFT JOIN facility_records f ON f.grid_company_id = o.id AND \(match)
                 WHERE o.id = \(bind: gridCompanyID) AND o.kind = \(bind: OrganizationKind.gridCompany.rawValue) LIMIT 2
                 """).all()
         }
-        return try await sql.raw("""
+        return sql.raw("""
             SELECT f.gsrn, f.meter_number, f.record FROM facility_records f
             WHERE f.grid_company_id = \(bind: gridCompanyID) AND \(match) LIMIT 2
             """).all()
     }
 
     /// The one facility's document, or why there is none.
-    private func match(_ rows: [any SQLRow], key: FacilityLookupKey) throws -> Result<String, FacilityLookupOutcome> {
+    private func match(_ rows: [RegisterLookupRow], key: FacilityLookupKey) throws -> Result<String, FacilityLookupOutcome> {
         if rows.count > 1 {
             return .failure(.invalidInput("Mätarnumret finns på flera anläggningar i registret. Ange anläggnings-ID (EAN) i stället."))
         }
-        guard let row = rows.first else {
+        guard let row = rows.first, let gsrn = row.gsrn, let document = row.record else {
             return .failure(.notFound(key.gsrn != nil ? "Anläggnings-ID:t finns inte i nätbolagets register."
                                                       : "Mätarnumret finns inte i nätbolagets register."))
         }
-        var keys = FacilityRecord(gsrn: try row.decode(column: "gsrn", as: String.self))
-        keys.meterNumber = try row.decode(column: "meter_number", as: String?.self)
-        return key.matches(keys) ? .success(try FacilityTable.document(of: row)) : .failure(.mismatch)
+        var keys = FacilityRecord(gsrn: gsrn)
+        keys.meterNumber = row.meterNumber
+        return key.matches(keys) ? .success(document) : .failure(.mismatch)
     }
 
     private func failed(_ error: any Error) -> FacilityLookupOutcome {
         logger.error("Facility register lookup failed", metadata: ["error": "\(String(reflecting: error))"])
         return .unavailable("databasfel")
+    }
+}
+
+extension RegisterLookupRow {
+    /// A row of Fluent's SQL; the API token hash only where the query selected it.
+    init(row: any SQLRow) throws {
+        apiTokenHash = row.contains(column: "api_token_hash") ? try row.decode(column: "api_token_hash", as: String?.self) : nil
+        gsrn = try row.decode(column: "gsrn", as: String?.self)
+        meterNumber = try row.decode(column: "meter_number", as: String?.self)
+        record = try row.decode(column: "record", as: String?.self)
     }
 }
