@@ -98,16 +98,15 @@ import VaporTesting
             ]
             for (index, example) in cases.enumerated() {
                 let viaFluent = EmbeddedFacilityRegister(database: t.app.db, gridCompanyID: example.company, logger: t.app.logger)
-                var viaReader = viaFluent
-                viaReader.reader = reader
                 let expected = try await viaFluent.document(for: example.key, authorizedByTokenHash: SecureToken.hash(example.token)).get()
-                let answer = try await viaReader.document(for: example.key, authorizedByTokenHash: SecureToken.hash(example.token)).get()
+                let answer = try await reader.document(gridCompanyID: example.company, for: example.key, authorizedByTokenHash: SecureToken.hash(example.token),
+                                                       on: t.app.eventLoopGroup.any(), logger: t.app.logger).get()
                 #expect(answer == expected, "case \(index)")
                 if let wanted = example.expected { #expect(answer == wanted, "case \(index)") }
             }
             // The found documents are the facilities themselves, and a wrong token or company finds nothing.
-            let found = try await EmbeddedFacilityRegister(database: t.app.db, gridCompanyID: kullabygden, logger: t.app.logger, reader: reader)
-                .document(for: try key(meter: "73001001"), authorizedByTokenHash: SecureToken.hash(token)).get()
+            let found = try await reader.document(gridCompanyID: kullabygden, for: try key(meter: "73001001"),
+                                                  authorizedByTokenHash: SecureToken.hash(token), on: t.app.eventLoopGroup.any(), logger: t.app.logger).get()
             let document = try #require(try found?.get())
             #expect(try FacilityTable.record(fromDocument: document).gsrn == DemoFacilities.gsrn(1001))
         }

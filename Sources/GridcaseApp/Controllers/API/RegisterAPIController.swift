@@ -23,9 +23,14 @@ struct RegisterAPIController {
         case .success(let parsed): key = parsed
         case .failure(let refused): return req.eventLoop.makeSucceededFuture(try Self.error(refused.statusText, status: .badRequest))
         }
-        let register = EmbeddedFacilityRegister(database: req.db, gridCompanyID: id, logger: req.logger,
-                                                reader: req.application.registerReader)
-        return register.document(for: key, authorizedByTokenHash: SecureToken.hash(token)).flatMapThrowing { answer in
+        let tokenHash = SecureToken.hash(token)
+        let answer = if let reader = req.application.registerReader {
+            reader.document(gridCompanyID: id, for: key, authorizedByTokenHash: tokenHash, on: req.eventLoop, logger: req.logger)
+        } else {
+            EmbeddedFacilityRegister(database: req.db, gridCompanyID: id, logger: req.logger)
+                .document(for: key, authorizedByTokenHash: tokenHash)
+        }
+        return answer.flatMapThrowing { answer in
             switch answer {
             case nil:
                 return try Self.unauthorized()

@@ -18,23 +18,22 @@ enum FacilityRegisters {
     }
 }
 
-/// The register imported into Gridcase's own database.
+/// The register imported into Gridcase's own database, read through Fluent. (On SQLite the register API
+/// reads through `SQLiteRegisterReader` instead, with the same answers.)
 struct EmbeddedFacilityRegister: FacilityRegister {
     let database: any Database
     let gridCompanyID: UUID
     let logger: Logger
-    /// On SQLite, the register API reads through this (see `SQLiteRegisterReader`); nil reads through Fluent.
-    var reader: SQLiteRegisterReader? = nil
 
     func lookUp(_ key: FacilityLookupKey) async -> FacilityLookupOutcome {
         do {
             let rows = try await rows(for: key, apiTokenHash: false).get().map(RegisterLookupRow.init(row:))
-            switch try match(rows, key: key) {
+            switch try Self.match(rows, key: key) {
             case .success(let document): return .found(try FacilityTable.record(fromDocument: document))
             case .failure(let outcome): return outcome
             }
         } catch {
-            return failed(error)
+            return Self.failed(error, logger: logger)
         }
     }
 
@@ -42,16 +41,18 @@ struct EmbeddedFacilityRegister: FacilityRegister {
     /// is not the grid company's API token hash (or there is no such grid company); otherwise the stored JSON
     /// document, or the outcome that says why there is none. A future, not async: see `RegisterAPIController`.
     func document(for key: FacilityLookupKey, authorizedByTokenHash tokenHash: String) -> EventLoopFuture<Result<String, FacilityLookupOutcome>?> {
-        let rows = if let reader {
-            reader.rows(gridCompanyID: gridCompanyID, key: key, on: database.eventLoop)
-        } else {
-            rows(for: key, apiTokenHash: true).flatMapThrowing { try $0.map(RegisterLookupRow.init(row:)) }
-        }
-        return rows.flatMapThrowing { rows -> Result<String, FacilityLookupOutcome>? in
+        let rows = rows(for: key, apiTokenHash: true).flatMapThrowing { try $0.map(RegisterLookupRow.init(row:)) }
+        return Self.answer(rows, for: key, authorizedByTokenHash: tokenHash, logger: logger)
+    }
+
+    /// The register API's answer from the rows of its query, however they were read.
+    static func answer(_ rows: EventLoopFuture<[RegisterLookupRow]>, for key: FacilityLookupKey,
+                       authorizedByTokenHash tokenHash: String, logger: Logger) -> EventLoopFuture<Result<String, FacilityLookupOutcome>?> {
+        rows.flatMapThrowing { rows -> Result<String, FacilityLookupOutcome>? in
             guard let expected = rows.first?.apiTokenHash, SecureToken.constantTimeEquals(tokenHash, expected) else { return nil }
             return try match(rows.filter { $0.gsrn != nil }, key: key)
         }.recover { error in
-            .failure(failed(error))
+            .failure(failed(error, logger: logger))
         }
     }
 
@@ -79,7 +80,7 @@ struct EmbeddedFacilityRegister: FacilityRegister {
     }
 
     /// The one facility's document, or why there is none.
-    private func match(_ rows: [RegisterLookupRow], key: FacilityLookupKey) throws -> Result<String, FacilityLookupOutcome> {
+    private static func match(_ rows: [RegisterLookupRow], key: FacilityLookupKey) throws -> Result<String, FacilityLookupOutcome> {
         if rows.count > 1 {
             return .failure(.invalidInput("Mätarnumret finns på flera anläggningar i registret. Ange anläggnings-ID (EAN) i stället."))
         }
@@ -92,7 +93,7 @@ struct EmbeddedFacilityRegister: FacilityRegister {
         return key.matches(keys) ? .success(document) : .failure(.mismatch)
     }
 
-    private func failed(_ error: any Error) -> FacilityLookupOutcome {
+    private static func failed(_ error: any Error, logger: Logger) -> FacilityLookupOutcome {
         logger.error("Facility register lookup failed", metadata: ["error": "\(String(reflecting: error))"])
         return .unavailable("databasfel")
     }

@@ -43,6 +43,13 @@ final class SQLiteRegisterReader: Sendable {
         }
     }
 
+    /// The register API's answer (see `EmbeddedFacilityRegister.document(for:authorizedByTokenHash:)`).
+    func document(gridCompanyID: UUID, for key: FacilityLookupKey, authorizedByTokenHash tokenHash: String,
+                  on eventLoop: any EventLoop, logger: Logger) -> EventLoopFuture<Result<String, FacilityLookupOutcome>?> {
+        EmbeddedFacilityRegister.answer(rows(gridCompanyID: gridCompanyID, key: key, on: eventLoop),
+                                        for: key, authorizedByTokenHash: tokenHash, logger: logger)
+    }
+
     /// How often the idle connections' statements were prepared again: 0 while they stay prepared, as they should.
     func repreparations() -> Int {
         idle.withLockedValue { $0.reduce(0) { $0 + $1.repreparations } }
