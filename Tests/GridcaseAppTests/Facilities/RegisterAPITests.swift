@@ -62,6 +62,12 @@ import VaporTesting
             #expect(try await get(t, kullabygden, query: "meterNumber=73001001", token: vatterToken).status == .unauthorized)
             let noHeader = try await t.app.testing().sendRequest(.GET, SitePath.apiInstallations(.value(kullabygden)).relative + "?meterNumber=73001001")
             #expect(noHeader.status == .unauthorized)
+            // A malformed company id answers like an unknown company: in the contract's JSON, not with a page.
+            let malformed = try await t.app.testing().sendRequest(.GET, "/api/v1/grid-companies/inte-ett-id/installations?meterNumber=73001001",
+                                                                  headers: ["Authorization": "Bearer \(vatterToken)"])
+            #expect(malformed.status == .unauthorized)
+            #expect(malformed.headers.contentType == .json)
+            #expect(malformed.body.string == #"{"error":"Invalid token"}"#)
         }
     }
 

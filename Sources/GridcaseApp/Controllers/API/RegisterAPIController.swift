@@ -15,8 +15,10 @@ struct RegisterAPIController {
     }
 
     @Sendable func lookUp(req: Request) throws -> EventLoopFuture<Response> {
-        let id = try req.uuidParameter(SitePath.organizationIDKey)
-        guard let token = req.headers.bearerAuthorization?.token else { return req.eventLoop.makeSucceededFuture(try Self.unauthorized()) }
+        // A malformed company id answers like an unknown one (or a missing token): 401 in the contract's JSON.
+        guard let id = req.parameters.get(SitePath.organizationIDKey).flatMap(UUID.init(uuidString:)),
+              let token = req.headers.bearerAuthorization?.token
+        else { return req.eventLoop.makeSucceededFuture(try Self.unauthorized()) }
         let key: FacilityLookupKey
         let query = Self.queryItems(req.url.query)
         switch FacilityLookupKey.parse(meterNumber: query["meterNumber"] ?? "", gsrn: query["gsrn"] ?? "") {
