@@ -34,4 +34,12 @@ extension Request {
         case .notFound: throw Abort(.notFound)
         }
     }
+
+    /// The signed-in user's own organisation, once `action` on it is allowed.
+    func ownOrganization(authorizedFor action: Action) async throws -> Organization {
+        let organizationID = try currentUser.organizationID
+        try authorize(action, ownerOrganizationID: organizationID)
+        guard let organization = try await Organization.find(organizationID, on: db) else { throw Abort(.notFound) }
+        return organization
+    }
 }

@@ -49,9 +49,8 @@ struct UserAccounts {
         return user
     }
 
-    /// Sets the invited user's own password and uses the link up; false when the link no longer works.
-    func acceptInvitation(token: String, password: String) async throws -> Bool {
-        guard let user = try await invitedUser(token: token) else { return false }
+    /// Sets the invited user's own password and uses the link up. `user` comes from `invitedUser(token:)`.
+    func acceptInvitation(of user: User, password: String) async throws {
         do throws(FieldError) {
             try PasswordRules.check(password)
         } catch {
@@ -61,7 +60,6 @@ struct UserAccounts {
         user.invitationTokenHash = nil
         user.invitationExpiresAt = nil
         try await user.update(on: database)
-        return true
     }
 
     /// Sets a new password and ends every session of the user.

@@ -26,12 +26,12 @@ extension AdminController {
     }
 
     @Sendable func newUser(req: Request) async throws -> Response {
-        let organization = try await ownOrganizationForUserAdmin(req)
+        let organization = try await req.ownOrganization(authorizedFor: .manageUsers)
         return try await req.render(NewUserPage(organization: organization, form: NewUserForm(), errors: [:]))
     }
 
     @Sendable func createUser(req: Request) async throws -> Response {
-        let organization = try await ownOrganizationForUserAdmin(req)
+        let organization = try await req.ownOrganization(authorizedFor: .manageUsers)
         let form = try req.content.decode(NewUserForm.self)
         do {
             let (user, token) = try await req.userAccounts.create(form.input, in: organization)
@@ -74,13 +74,6 @@ extension AdminController {
         }
         try req.authorize(.manageUsers, ownerOrganizationID: user.$organization.id)
         return user
-    }
-
-    private func ownOrganizationForUserAdmin(_ req: Request) async throws -> Organization {
-        let current = try req.currentUser
-        try req.authorize(.manageUsers, ownerOrganizationID: current.organizationID)
-        guard let organization = try await Organization.find(current.organizationID, on: req.db) else { throw Abort(.notFound) }
-        return organization
     }
 }
 

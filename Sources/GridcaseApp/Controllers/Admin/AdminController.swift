@@ -6,8 +6,7 @@ import Vapor
 struct AdminController {
     @Sendable func overview(req: Request) async throws -> Response {
         let user = try req.currentUser
-        try req.authorize(.manageUsers, ownerOrganizationID: user.organizationID)
-        guard let organization = try await Organization.find(user.organizationID, on: req.db) else { throw Abort(.notFound) }
+        let organization = try await req.ownOrganization(authorizedFor: .manageUsers)
         var page = try await OrganizationPage.load(organization, on: req.db)
         if AccessPolicy.decide(user.actor, .answerDataSubjectRequests, ownerOrganizationID: user.organizationID) == .allowed {
             page.rightsHref = SitePath.adminPersonalData.relative

@@ -10,14 +10,14 @@ struct NotificationSettingsController {
     }
 
     @Sendable func form(req: Request) async throws -> Response {
-        let organization = try await Self.ownGridCompany(req)
+        let organization = try await req.ownOrganization(authorizedFor: .configureCaseHandling)
         let saved = req.query[String.self, at: "meddelande"] == "sparat"
         return try await req.render(NotificationSettingsPage(value: organization.caseNotificationEmail ?? "", error: nil,
                                                              notice: saved ? "E-postadressen är sparad." : nil))
     }
 
     @Sendable func save(req: Request) async throws -> Response {
-        let organization = try await Self.ownGridCompany(req)
+        let organization = try await req.ownOrganization(authorizedFor: .configureCaseHandling)
         let typed = (try req.content.decode(SettingsForm.self).caseNotificationEmail ?? "").trimmingCharacters(in: .whitespaces)
         if typed.isEmpty {
             organization.caseNotificationEmail = nil
@@ -30,13 +30,6 @@ struct NotificationSettingsController {
         }
         try await organization.update(on: req.db)
         return req.redirect(to: SitePath.adminNotifications.relative + "?meddelande=sparat", redirectType: .normal)
-    }
-
-    private static func ownGridCompany(_ req: Request) async throws -> Organization {
-        let user = try req.currentUser
-        try req.authorize(.configureCaseHandling, ownerOrganizationID: user.organizationID)
-        guard let organization = try await Organization.find(user.organizationID, on: req.db) else { throw Abort(.notFound) }
-        return organization
     }
 }
 

@@ -13,32 +13,31 @@ struct InvitationController {
 
     @Sendable func form(req: Request) async throws -> Response {
         let token = req.query[String.self, at: "t"] ?? ""
-        guard let user = try await req.userAccounts.invitedUser(token: token) else {
-            return try await req.render(InvitationPage(name: nil, email: nil, token: "", error: nil), status: .notFound)
-        }
+        guard let user = try await req.userAccounts.invitedUser(token: token) else { return try await Self.linkNoLongerWorks(req) }
         return try await req.render(InvitationPage(name: user.name, email: user.email, token: token, error: nil))
     }
 
     @Sendable func accept(req: Request) async throws -> Response {
         let form = try req.content.decode(AcceptForm.self)
         let token = form.token ?? ""
-        guard let user = try await req.userAccounts.invitedUser(token: token) else {
-            return try await req.render(InvitationPage(name: nil, email: nil, token: "", error: nil), status: .notFound)
-        }
+        guard let user = try await req.userAccounts.invitedUser(token: token) else { return try await Self.linkNoLongerWorks(req) }
         guard form.password == form.passwordConfirmation else {
             return try await req.render(InvitationPage(name: user.name, email: user.email, token: token,
                                                        error: "Lösenorden är inte lika. Skriv samma lösenord två gånger."),
                                         status: .unprocessableEntity)
         }
         do {
-            guard try await req.userAccounts.acceptInvitation(token: token, password: form.password ?? "") else {
-                return try await req.render(InvitationPage(name: nil, email: nil, token: "", error: nil), status: .notFound)
-            }
+            try await req.userAccounts.acceptInvitation(of: user, password: form.password ?? "")
         } catch let errors as FieldErrors {
             return try await req.render(InvitationPage(name: user.name, email: user.email, token: token, error: errors["password"]),
                                         status: .unprocessableEntity)
         }
         return req.redirect(to: SitePath.login.relative + "?meddelande=valkommen", redirectType: .normal)
+    }
+
+    /// An unknown, used, expired or deactivated link: the page says so, with no name or form.
+    private static func linkNoLongerWorks(_ req: Request) async throws -> Response {
+        try await req.render(InvitationPage(name: nil, email: nil, token: "", error: nil), status: .notFound)
     }
 }
 

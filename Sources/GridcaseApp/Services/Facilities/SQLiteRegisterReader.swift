@@ -150,9 +150,11 @@ private final class ReaderConnection: @unchecked Sendable {
         return statement
     }
 
+    /// SQLite's SQLITE_TRANSIENT (a C macro Swift cannot import): SQLite copies the bound text.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
     private func bind(_ value: String, at index: Int32, in statement: OpaquePointer?) throws {
-        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-        try check(sqlite_nio_sqlite3_bind_text64(statement, index, value, UInt64(value.utf8.count), transient, UInt8(SQLITE_UTF8)))
+        try check(sqlite_nio_sqlite3_bind_text64(statement, index, value, UInt64(value.utf8.count), Self.transient, UInt8(SQLITE_UTF8)))
     }
 
     private func text(_ statement: OpaquePointer?, _ column: Int32) -> String? {
