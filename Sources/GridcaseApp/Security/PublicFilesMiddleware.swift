@@ -12,7 +12,9 @@ struct PublicFilesMiddleware: Middleware {
     }
 
     func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
-        guard Self.folders.contains(where: { request.url.path.hasPrefix($0) }) else {
+        // Vapor builds `url.path` anew on each call (through Foundation), so it is read once.
+        let path = request.url.path
+        guard Self.folders.contains(where: { path.hasPrefix($0) }) else {
             return next.respond(to: request)
         }
         return files.respond(to: request, chainingTo: next)
