@@ -63,8 +63,51 @@ import VaporTesting
             #expect(try await installer.get(SitePath.adminRegistrations.relative).status == .forbidden)
         }
     }
+
+    @Test func theGridCompanysAdminsHearOfTheRequestAndTheInstallerCompanysAdminsOfTheDecisionByEmail() async throws {
+        try await TestApp.run { t in
+            let vatterbygden = try await t.organizationID(Demo.vatterbygden)
+            let oresund = try await t.organizationID(Demo.oresundsEl)
+            // An admin who has left gets nothing.
+            try await User(organizationID: vatterbygden, name: "Slutat Admin", email: "slutat@vatterbygden.example", phone: nil,
+                           role: .gridAdmin, passwordHash: "x", isActive: false, createdAt: t.clock.now()).create(on: t.app.db)
+            let oresundAdmin = try await t.signedIn(Demo.email(.installerAdmin, of: Demo.oresundsEl))
+            try await oresundAdmin.get(SitePath.adminRegistrations.relative)
+            try await oresundAdmin.post(SitePath.adminRegistrations.relative, form: ["gridCompany": vatterbygden.uuidString])
+            try await oresundAdmin.post(SitePath.adminRegistrations.relative, form: ["gridCompany": vatterbygden.uuidString]) // a double click
+
+            let asked = try await OutboxMessage.query(on: t.app.db).all()
+            #expect(asked.map(\.recipient) == [Demo.email(.gridAdmin, of: Demo.vatterbygden)], "one e-mail, to the active admin only")
+            let request = try #require(asked.first)
+            #expect(request.event == "registration.requested")
+            #expect(request.caseID == nil)
+            #expect(request.subject == "Ansökan om registrering från Öresunds Elinstallation AB")
+            #expect(request.body.contains("Elsäkerhetsverkets registreringsnummer: 1004521"))
+            #expect(request.body.contains("Registreringar: \(t.app.appConfig.publicURL)/admin/registrations"))
+
+            let registration = try #require(try await Registration.query(on: t.app.db)
+                .filter(\.$installerCompany.$id == oresund).filter(\.$gridCompany.$id == vatterbygden).first())
+            #expect(try await t.app.registrations.decide(try registration.requireID(), approve: false, gridCompanyID: vatterbygden))
+            #expect(!(try await t.app.registrations.decide(try registration.requireID(), approve: true, gridCompanyID: vatterbygden)),
+                    "already decided: no second decision and no e-mail")
+            let decided = try await OutboxMessage.query(on: t.app.db).filter(\.$event == "registration.denied").all()
+            #expect(decided.map(\.recipient) == [Demo.email(.installerAdmin, of: Demo.oresundsEl)])
+            #expect(decided.first?.subject == "Ansökan om registrering hos Vätterbygdens Nät AB är avslagen")
+            #expect(try await OutboxMessage.query(on: t.app.db).filter(\.$event == "registration.approved").count() == 0)
+
+            // Asked again after the denial: the grid company hears of it again, and this time approves.
+            try await oresundAdmin.post(SitePath.adminRegistrations.relative, form: ["gridCompany": vatterbygden.uuidString])
+            #expect(try await OutboxMessage.query(on: t.app.db).filter(\.$event == "registration.requested").count() == 2)
+            #expect(try await t.app.registrations.decide(try registration.requireID(), approve: true, gridCompanyID: vatterbygden))
+            let approved = try await OutboxMessage.query(on: t.app.db).filter(\.$event == "registration.approved").all()
+            #expect(approved.map(\.subject) == ["Registreringen hos Vätterbygdens Nät AB är godkänd"])
+            #expect(approved.map(\.recipient) == [Demo.email(.installerAdmin, of: Demo.oresundsEl)])
+        }
+    }
 }
 
 extension Application {
-    var registrations: Registrations { Registrations(database: db, clock: clock) }
+    var registrations: Registrations {
+        Registrations(database: db, clock: clock, notifier: RegistrationNotifier(publicURL: appConfig.publicURL))
+    }
 }
