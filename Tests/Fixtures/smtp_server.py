@@ -2,6 +2,7 @@
 
 Writes each accepted message as one JSON line to the given file. With STALL_RCPT_ONCE set, the first RCPT TO
 for that address hangs for a minute (once only), so a test can stop its worker in the middle of a delivery.
+With SMTP_AUTH=LOGIN:PASSWORD every message needs AUTH with those credentials (over TLS, as aiosmtpd requires).
 Usage: smtp_server.py MESSAGES.jsonl. Prints its port when it listens; stops when stdin closes.
 """
 import asyncio
@@ -12,6 +13,7 @@ import ssl
 import sys
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
 
 
 class Recorder:
@@ -40,8 +42,9 @@ class Recorder:
                 name, value = line.split(":", 1)
                 name = name.strip().lower()
                 headers[name] = value.strip()
+        login = session.auth_data.decode() if isinstance(session.auth_data, bytes) else None
         record = {"from": envelope.mail_from, "to": envelope.rcpt_tos, "message_id": headers.get("message-id", ""),
-                  "subject": headers.get("subject", ""), "content": content}
+                  "subject": headers.get("subject", ""), "content": content, "login": login}
         with open(self.path, "a") as out:
             out.write(json.dumps(record) + "\n")
         return "250 Message accepted"
@@ -62,6 +65,16 @@ def tls_context():
     return context
 
 
+def authenticator(credentials):
+    """Accepts exactly LOGIN:PASSWORD; the accepted login is recorded with each message."""
+    login, password = (part.encode() for part in credentials.split(":", 1))
+
+    def check(server, session, envelope, mechanism, auth_data):
+        accepted = isinstance(auth_data, LoginPassword) and auth_data.login == login and auth_data.password == password
+        return AuthResult(success=accepted, handled=False, auth_data=login if accepted else None)  # 535 when refused
+    return check
+
+
 def main():
     path = sys.argv[1]
     port = free_port()
@@ -71,6 +84,8 @@ def main():
         options["ssl_context"] = context
     elif context:
         options.update(tls_context=context, require_starttls=True)
+    if os.environ.get("SMTP_AUTH"):
+        options.update(authenticator=authenticator(os.environ["SMTP_AUTH"]), auth_required=True)
     controller = Controller(Recorder(path, os.environ.get("STALL_RCPT_ONCE")), hostname="127.0.0.1", port=port, **options)
     controller.start()
     print(port, flush=True)

@@ -194,6 +194,37 @@ import VaporTesting
         }
     }
 
+    @Test func theLoginGoesOverTLSAndARefusedPasswordKeepsTheMessageWaitingWithoutShowingThePassword() async throws {
+        try await TestApp.run { t in
+            let certificate = try TestSMTPServer.makeCertificate()
+            try await OutboxMessage(caseID: nil, event: "sent", recipient: Self.handlerEmail, subject: "Inloggad", body: "Text", at: t.clock.now())
+                .create(on: t.app.db)
+            try await TestSMTPServer.run(tls: certificate, credentials: ("gridcase", "rätt-lösenord")) { server in
+                func dispatcher(password: String) -> OutboxDispatcher {
+                    let settings = AppConfig.SMTPSettings(host: "localhost", port: server.port, security: .startTLS, username: "gridcase",
+                                                          password: password, from: "gridcase@kullabygden-elnat.example",
+                                                          caFile: certificate.certificate)
+                    return OutboxDispatcher(database: t.app.db, clock: t.clock,
+                                            delivery: SMTPMailDelivery(settings: settings, eventLoopGroup: t.app.eventLoopGroup, clientName: "test.example"),
+                                            from: settings.from, logger: t.app.logger)
+                }
+                #expect(try await dispatcher(password: "fel-lösenord").deliverDue() == 0)
+                let refused = try #require(try await OutboxMessage.query(on: t.app.db).first())
+                #expect(refused.status == .pending && refused.attempts == 1, "the operator's mistake does not cost the message")
+                let reason = try #require(refused.lastError)
+                #expect(reason.contains("535") && reason.contains("SMTP_PASSWORD"))
+                let secret = Data("\0gridcase\0fel-lösenord".utf8).base64EncodedString()
+                #expect(!reason.contains("fel-lösenord") && !reason.contains(secret))
+                #expect(server.received.isEmpty)
+
+                t.clock.advance(by: 61)
+                #expect(try await dispatcher(password: "rätt-lösenord").deliverDue() == 1)
+                #expect(server.received.map(\.subject) == ["Inloggad"])
+                #expect(server.received.map(\.login) == ["gridcase"])
+            }
+        }
+    }
+
     @Test(arguments: [AppConfig.SMTPSettings.Security.startTLS, .tls])
     func encryptedDeliveryChecksTheServersCertificate(security: AppConfig.SMTPSettings.Security) async throws {
         try await TestApp.run { t in

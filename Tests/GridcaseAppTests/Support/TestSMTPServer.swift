@@ -11,6 +11,8 @@ final class TestSMTPServer: @unchecked Sendable {
         let message_id: String
         let subject: String
         let content: String
+        /// The login the client authenticated with (when the server required AUTH).
+        let login: String?
     }
 
     let process = Process()
@@ -20,8 +22,10 @@ final class TestSMTPServer: @unchecked Sendable {
     let messagesFile: URL
 
     /// `stallRecipientOnce`: the first RCPT TO for this address hangs for a minute. `tls`: a certificate and key
-    /// for "localhost"; STARTTLS is then required, or with `implicitTLS` TLS starts at once.
-    init(stallRecipientOnce: String? = nil, tls: (certificate: String, key: String)? = nil, implicitTLS: Bool = false) throws {
+    /// for "localhost"; STARTTLS is then required, or with `implicitTLS` TLS starts at once. `credentials`: AUTH with
+    /// this login and password is required.
+    init(stallRecipientOnce: String? = nil, tls: (certificate: String, key: String)? = nil, implicitTLS: Bool = false,
+         credentials: (login: String, password: String)? = nil) throws {
         messagesFile = FileManager.default.temporaryDirectory.appendingPathComponent("gridcase-smtp-\(UUID().uuidString).jsonl")
         let script = URL(fileURLWithPath: TestApp.packageRoot).appendingPathComponent("Tests/Fixtures/smtp_server.py")
         let output = Pipe()
@@ -32,6 +36,7 @@ final class TestSMTPServer: @unchecked Sendable {
         environment["SMTP_TLS_CERT"] = tls?.certificate
         environment["SMTP_TLS_KEY"] = tls?.key
         environment["SMTP_TLS_IMPLICIT"] = implicitTLS ? "1" : nil
+        environment["SMTP_AUTH"] = credentials.map { "\($0.login):\($0.password)" }
         process.environment = environment
         process.standardOutput = output
         process.standardInput = lifeline
@@ -82,8 +87,9 @@ final class TestSMTPServer: @unchecked Sendable {
     }
 
     static func run<T>(stallRecipientOnce: String? = nil, tls: (certificate: String, key: String)? = nil, implicitTLS: Bool = false,
+                       credentials: (login: String, password: String)? = nil,
                        _ body: (TestSMTPServer) async throws -> T) async throws -> T {
-        let server = try TestSMTPServer(stallRecipientOnce: stallRecipientOnce, tls: tls, implicitTLS: implicitTLS)
+        let server = try TestSMTPServer(stallRecipientOnce: stallRecipientOnce, tls: tls, implicitTLS: implicitTLS, credentials: credentials)
         do {
             let result = try await body(server)
             server.stop()

@@ -78,7 +78,13 @@ struct SMTPMailDelivery: MailDelivery {
             }
             if let username = settings.username {
                 let secret = Data("\0\(username)\0\(settings.password ?? "")".utf8).base64EncodedString()
-                _ = try await session.command("AUTH PLAIN \(secret)", expect: 235, shown: "AUTH PLAIN ***")
+                do {
+                    _ = try await session.command("AUTH PLAIN \(secret)", expect: 235, shown: "AUTH PLAIN ***")
+                } catch MailDeliveryError.permanent(let text) {
+                    // A refused login is the configuration's fault, not the message's: the message waits and is
+                    // tried again (the operator sees why under Utkorg) instead of being given up.
+                    throw MailDeliveryError.temporary(text + " (kontrollera SMTP_USERNAME och SMTP_PASSWORD)")
+                }
             }
             _ = try await session.command("MAIL FROM:<\(mail.from)>", expect: 250)
             _ = try await session.command("RCPT TO:<\(mail.to)>", expect: 250, 251)
