@@ -17,5 +17,6 @@ enum AppMigrations {
         M012_CreateServiceLevelTargets(),
         M013_CreateOutbox(),
         M014_AddUserInvitations(),
+        M015_AddGridAreaActivity(),
     ]
 }

@@ -11,6 +11,8 @@ final class GridArea: Model, @unchecked Sendable {
     /// The grid company's own short code for the area, unique within the company.
     @Field(key: "code") var code: String
     @Field(key: "name") var name: String
+    /// Offered under Ny anmälan; an area taken out of use stays on the cases filed in it.
+    @Field(key: "is_active") var isActive: Bool
 
     init() {}
 
@@ -19,5 +21,6 @@ final class GridArea: Model, @unchecked Sendable {
         self.$gridCompany.id = gridCompanyID
         self.code = code
         self.name = name
+        self.isActive = true
     }
 }

@@ -49,6 +49,7 @@ enum SitePath {
     case adminGridArea(Parameter<UUID>)
     case adminJobTypes
     case adminJobType(Parameter<UUID>)
+    case adminGridAreaActivation(Parameter<UUID>)
     case adminMandatoryFields(Parameter<String>)
     case adminRegistration(Parameter<UUID>)
     case adminPersonalDataExport
@@ -111,6 +112,7 @@ enum SitePath {
         case .adminCaseTypes: ["admin", "case-types"]
         case .adminGridAreas: ["admin", "grid-areas"]
         case .adminGridArea(let id): ["admin", "grid-areas", Self.component(id, Self.gridAreaIDKey)]
+        case .adminGridAreaActivation(let id): ["admin", "grid-areas", Self.component(id, Self.gridAreaIDKey), "activation"]
         case .adminJobTypes: ["admin", "job-types"]
         case .adminJobType(let id): ["admin", "job-types", Self.component(id, Self.jobTypeIDKey)]
         case .adminMandatoryFields(let type): ["admin", "case-types", Self.component(type, Self.installationTypeKey), "mandatory-fields"]

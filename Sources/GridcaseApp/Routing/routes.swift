@@ -85,6 +85,7 @@ func routes(_ app: Application) throws {
     signedIn.get(.adminGridAreas, use: gridAreas.list)
     signedIn.post(.adminGridAreas, use: gridAreas.add)
     signedIn.post(.adminGridArea(.key), use: gridAreas.rename)
+    signedIn.post(.adminGridAreaActivation(.key), use: gridAreas.setActivation)
     let caseTypes = CaseTypeController()
     signedIn.get(.adminCaseTypes, use: caseTypes.list)
     signedIn.post(.adminJobTypes, use: caseTypes.addJobType)

@@ -77,6 +77,7 @@ import VaporTesting
         "GET /admin/grid-areas": .noOrganizationID,
         "POST /admin/grid-areas": .noOrganizationID,
         "POST /admin/grid-areas/:gridAreaID": .notFoundExceptOperator,
+        "POST /admin/grid-areas/:gridAreaID/activation": .notFoundExceptOperator,
         "POST /admin/job-types": .noOrganizationID,
         "POST /admin/job-types/:jobTypeID": .notFound,
         // The installation type is a name, not an id: the admin's own company's rules.

@@ -2,11 +2,16 @@ import Fluent
 import GridcaseDomain
 import Vapor
 
-/// "Nätområden": the grid admin adds areas and renames them. Areas are never deleted: cases refer to them.
+/// "Nätområden": the grid admin adds areas, renames them, and takes them out of use (and back). Areas are
+/// never deleted: cases refer to them.
 struct GridAreaController {
     struct AreaForm: Content {
         var code: String?
         var name: String?
+    }
+
+    struct ActivationForm: Content {
+        var active: String?
     }
 
     @Sendable func list(req: Request) async throws -> Response {
@@ -48,6 +53,19 @@ struct GridAreaController {
         return req.redirect(to: SitePath.adminGridAreas.relative + "?meddelande=sparat", redirectType: .normal)
     }
 
+    /// Takes an area out of use (no longer offered under Ny anmälan) or back into use; cases filed keep it.
+    @Sendable func setActivation(req: Request) async throws -> Response {
+        let id = try req.uuidParameter(SitePath.gridAreaIDKey)
+        guard let area = try await GridArea.find(id, on: req.db) else { throw Abort(.notFound) }
+        try req.authorize(.manageGridAreas, ownerOrganizationID: area.$gridCompany.id)
+        guard let active = try req.content.decode(ActivationForm.self).active, active == "true" || active == "false" else {
+            throw Abort(.badRequest)
+        }
+        area.isActive = active == "true"
+        try await area.update(on: req.db)
+        return req.redirect(to: SitePath.adminGridAreas.relative + "?meddelande=sparat", redirectType: .normal)
+    }
+
     /// The code (upper case, letters and digits) and name, or the messages for the fields.
     private static func check(_ form: AreaForm, gridCompanyID: UUID, except: UUID?, on db: any Database) async throws
         -> (code: String, name: String, errors: [String: String]) {
@@ -82,6 +100,8 @@ struct GridAreasPage: Page {
         let action: String
         let inputPrefix: String
         let errors: [String: String]
+        let isActive: Bool
+        let activationAction: String
     }
 
     let title = "Nätområden"
@@ -98,7 +118,8 @@ struct GridAreasPage: Page {
             let edited = editing?.id == id ? editing : nil
             return Row(code: edited?.code ?? area.code, name: edited?.name ?? area.name,
                        action: SitePath.adminGridArea(.value(id)).relative, inputPrefix: "area-\(id.uuidString)",
-                       errors: edited?.errors ?? [:])
+                       errors: edited?.errors ?? [:], isActive: area.isActive,
+                       activationAction: SitePath.adminGridAreaActivation(.value(id)).relative)
         }, newArea: newArea, notice: notice)
     }
 }

@@ -90,7 +90,7 @@ struct NewCasePage: Page {
         if let company, let id = company.id {
             offered = Set(try await JobType.query(on: db).filter(\.$gridCompany.$id == id).filter(\.$isActive == true).all()
                 .map(\.installationType))
-            areas = try await GridArea.query(on: db).filter(\.$gridCompany.$id == id).sort(\.$name).all()
+            areas = try await GridArea.query(on: db).filter(\.$gridCompany.$id == id).filter(\.$isActive == true).sort(\.$name).all()
             if let type {
                 jobTypes = try await JobType.query(on: db)
                     .filter(\.$gridCompany.$id == id).filter(\.$installationType == type).filter(\.$isActive == true)

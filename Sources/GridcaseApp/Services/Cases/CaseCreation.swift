@@ -93,7 +93,7 @@ struct CaseCreation {
             }
             if let areaID = choice.gridAreaID {
                 area = try await GridArea.query(on: database)
-                    .filter(\.$id == areaID).filter(\.$gridCompany.$id == gridCompanyID).first()
+                    .filter(\.$id == areaID).filter(\.$gridCompany.$id == gridCompanyID).filter(\.$isActive == true).first()
             }
         }
         if jobType == nil, choice.installationType != nil { errors["jobType"] = "Välj en jobbtyp." }
