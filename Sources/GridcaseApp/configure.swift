@@ -15,6 +15,7 @@ public func configure(_ app: Application, config: AppConfig, clock: any AppClock
 
     app.http.client.configuration.timeout = .init(connect: HTTPFacilityRegister.connectTimeout,
                                                   read: HTTPFacilityRegister.totalTimeout)
+    app.registerAPIRateLimit = config.registerAPIRateLimit > 0 ? RegisterAPIRateLimit(perSecond: config.registerAPIRateLimit) : nil
 
     app.views.use(.leaf)
     app.leaf.cache.isEnabled = app.environment.isRelease

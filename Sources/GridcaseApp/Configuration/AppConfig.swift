@@ -35,6 +35,8 @@ public struct AppConfig: Sendable, Equatable {
     public var retentionMonths: Int
     /// Where e-mail goes; nil (no SMTP_HOST): not sent, kept in the outbox for the operator to see.
     public var smtp: SMTPSettings?
+    /// Register API lookups per second per grid company (twice as many at once); 0: no limit.
+    public var registerAPIRateLimit: Int = 20
 
     public struct SMTPSettings: Equatable, Sendable {
         public enum Security: String, Sendable, CaseIterable {
@@ -85,7 +87,8 @@ public struct AppConfig: Sendable, Equatable {
             bcryptCost: try reader.int("BCRYPT_COST", default: 12, range: 4...31),
             trustForwardedFor: try reader.bool("TRUST_FORWARDED_FOR", default: false),
             retentionMonths: try reader.int("RETENTION_MONTHS", default: 36, range: 1...240),
-            smtp: try reader.smtp()
+            smtp: try reader.smtp(),
+            registerAPIRateLimit: try reader.int("REGISTER_API_RATE_LIMIT", default: 20, range: 0...100_000)
         )
     }
 }

@@ -59,6 +59,13 @@ import Testing
         #expect(try AppConfig.fromEnvironment(["DATABASE_URL": "sqlite://data/x.sqlite"]).database == .sqlite(path: "data/x.sqlite"))
     }
 
+    @Test func theRegisterAPIRateLimitIsOnByDefaultAndCanBeTurnedOff() throws {
+        #expect(try AppConfig.fromEnvironment([:]).registerAPIRateLimit == 20)
+        #expect(try AppConfig.fromEnvironment(["REGISTER_API_RATE_LIMIT": "0"]).registerAPIRateLimit == 0)
+        #expect(throws: AppConfig.Invalid.self) { try AppConfig.fromEnvironment(["REGISTER_API_RATE_LIMIT": "-1"]) }
+        #expect(throws: AppConfig.Invalid.self) { try AppConfig.fromEnvironment(["REGISTER_API_RATE_LIMIT": "many"]) }
+    }
+
     @Test func smtpIsOffByDefaultAndCheckedWhenOn() throws {
         #expect(try AppConfig.fromEnvironment([:]).smtp == nil, "the embedded setup keeps e-mail in the outbox")
         let smtp = try #require(try AppConfig.fromEnvironment([

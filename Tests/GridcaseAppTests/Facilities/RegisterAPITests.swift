@@ -1,5 +1,6 @@
 import Fluent
 import GridcaseDomain
+import NIOConcurrencyHelpers
 import Testing
 import Vapor
 import VaporTesting
@@ -71,6 +72,41 @@ import VaporTesting
         }
     }
 
+    @Test func overTheRateLimitTheAnswerIs429WithRetryAfterForThatCompanyOnly() async throws {
+        try await TestApp.run { t in
+            #expect(t.app.registerAPIRateLimit?.perSecond == 20, "on by default")
+            let seconds = NIOLockedValueBox(1000.0)
+            t.app.registerAPIRateLimit = RegisterAPIRateLimit(perSecond: 1, clock: { seconds.withLockedValue { $0 } })
+            let (kullabygden, token) = try await giveToken(t, to: Demo.kullabygden)
+            let (vatterbygden, otherToken) = try await giveToken(t, to: Demo.vatterbygden)
+            #expect(try await get(t, kullabygden, query: "meterNumber=73001001", token: token).status == .ok)
+            #expect(try await get(t, kullabygden, query: "meterNumber=99999999", token: token).status == .notFound)
+            let refused = try await get(t, kullabygden, query: "meterNumber=73001001", token: token)
+            #expect(refused.status == .tooManyRequests)
+            #expect(refused.headers.first(name: .retryAfter) == "1")
+            #expect(refused.headers.contentType == .json)
+            #expect(refused.body.string == #"{"error":"Too many requests"}"#)
+            #expect(try await get(t, kullabygden, query: "meterNumber=73001001", token: "fel").status == .tooManyRequests,
+                    "guessing tokens counts too")
+            #expect(try await get(t, vatterbygden, query: "meterNumber=1", token: otherToken).status != .tooManyRequests,
+                    "another grid company has its own limit")
+
+            seconds.withLockedValue { $0 += 1 }
+            #expect(try await get(t, kullabygden, query: "meterNumber=73001001", token: token).status == .ok)
+        }
+    }
+
+    @Test func madeUpCompanyIDsCannotFillTheRateLimitsMemory() {
+        let seconds = NIOLockedValueBox(0.0)
+        let limit = RegisterAPIRateLimit(perSecond: 10, clock: { seconds.withLockedValue { $0 } })
+        for _ in 0..<(RegisterAPIRateLimit.pruneAbove + 1) { #expect(limit.admit(UUID()) == nil) }
+        #expect(limit.trackedIDs == RegisterAPIRateLimit.pruneAbove + 1)
+        seconds.withLockedValue { $0 += 1 } // every bucket is full again
+        let kept = UUID()
+        #expect(limit.admit(kept) == nil)
+        #expect(limit.trackedIDs == 1, "the full buckets were forgotten, the new one kept")
+    }
+
     @Test func withoutATokenTheRegisterCannotBeReadAtAll() async throws {
         try await TestApp.run { t in
             let id = try await t.organizationID(Demo.kullabygden)
@@ -137,6 +173,7 @@ import VaporTesting
     func manyLookupsAtOnceEachGetTheirOwnAnswer() async throws {
         try await TestApp.run { t in
             let (id, token) = try await RegisterAPITests().giveToken(t, to: Demo.kullabygden)
+            t.app.registerAPIRateLimit = nil // 60 at once is over the default limit; this test is about the reader
             let serials = Array(repeating: [1001, 1002, 1003], count: 20).flatMap { $0 }
             let answers = try await withThrowingTaskGroup(of: (Int, String?).self) { group in
                 for serial in serials {

@@ -19,6 +19,9 @@ struct RegisterAPIController {
         guard let id = req.parameters.get(SitePath.organizationIDKey).flatMap(UUID.init(uuidString:)),
               let token = req.headers.bearerAuthorization?.token
         else { return req.eventLoop.makeSucceededFuture(try Self.unauthorized()) }
+        if let wait = req.application.registerAPIRateLimit?.admit(id) {
+            return req.eventLoop.makeSucceededFuture(try Self.tooManyRequests(retryAfter: wait))
+        }
         let key: FacilityLookupKey
         let query = Self.queryItems(req.url.query)
         switch FacilityLookupKey.parse(meterNumber: query["meterNumber"] ?? "", gsrn: query["gsrn"] ?? "") {
@@ -96,6 +99,13 @@ struct RegisterAPIController {
     }
 
     private static func unauthorized() throws -> Response { try error("Invalid token", status: .unauthorized) }
+
+    /// Over REGISTER_API_RATE_LIMIT for this grid company: try again after the whole seconds given.
+    private static func tooManyRequests(retryAfter seconds: Double) throws -> Response {
+        let response = try error("Too many requests", status: .tooManyRequests)
+        response.headers.replaceOrAdd(name: .retryAfter, value: String(max(1, Int(seconds.rounded(.up)))))
+        return response
+    }
 
     private static func error(_ text: String, status: HTTPStatus) throws -> Response {
         json(String(decoding: try JSONEncoder().encode(ErrorBody(error: text)), as: UTF8.self), status: status)
