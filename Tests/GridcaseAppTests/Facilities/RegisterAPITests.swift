@@ -72,13 +72,16 @@ import VaporTesting
         }
     }
 
-    @Test func overTheRateLimitTheAnswerIs429WithRetryAfterForThatCompanyOnly() async throws {
+    @Test func overTheRateLimitTheAnswerIs429WithRetryAfterForThatTokenOnly() async throws {
         try await TestApp.run { t in
             #expect(t.app.registerAPIRateLimit?.perSecond == 20, "on by default")
             let seconds = NIOLockedValueBox(1000.0)
             t.app.registerAPIRateLimit = RegisterAPIRateLimit(perSecond: 1, clock: { seconds.withLockedValue { $0 } })
             let (kullabygden, token) = try await giveToken(t, to: Demo.kullabygden)
             let (vatterbygden, otherToken) = try await giveToken(t, to: Demo.vatterbygden)
+            // Someone without the token cannot use up the grid company's allowance: a wrong token has its own.
+            for _ in 1...2 { #expect(try await get(t, kullabygden, query: "meterNumber=73001001", token: "fel").status == .unauthorized) }
+            #expect(try await get(t, kullabygden, query: "meterNumber=73001001", token: "fel").status == .tooManyRequests)
             #expect(try await get(t, kullabygden, query: "meterNumber=73001001", token: token).status == .ok)
             #expect(try await get(t, kullabygden, query: "meterNumber=99999999", token: token).status == .notFound)
             let refused = try await get(t, kullabygden, query: "meterNumber=73001001", token: token)
@@ -86,8 +89,8 @@ import VaporTesting
             #expect(refused.headers.first(name: .retryAfter) == "1")
             #expect(refused.headers.contentType == .json)
             #expect(refused.body.string == #"{"error":"Too many requests"}"#)
-            #expect(try await get(t, kullabygden, query: "meterNumber=73001001", token: "fel").status == .tooManyRequests,
-                    "guessing tokens counts too")
+            #expect(try await get(t, kullabygden, query: "meterNumber=73001001", token: "annan").status == .unauthorized,
+                    "another wrong token is counted apart from the company's")
             #expect(try await get(t, vatterbygden, query: "meterNumber=1", token: otherToken).status != .tooManyRequests,
                     "another grid company has its own limit")
 
@@ -96,15 +99,15 @@ import VaporTesting
         }
     }
 
-    @Test func madeUpCompanyIDsCannotFillTheRateLimitsMemory() {
+    @Test func madeUpIDsAndTokensCannotFillTheRateLimitsMemory() {
         let seconds = NIOLockedValueBox(0.0)
         let limit = RegisterAPIRateLimit(perSecond: 10, clock: { seconds.withLockedValue { $0 } })
-        for _ in 0..<(RegisterAPIRateLimit.pruneAbove + 1) { #expect(limit.admit(UUID()) == nil) }
-        #expect(limit.trackedIDs == RegisterAPIRateLimit.pruneAbove + 1)
+        func madeUp() -> RegisterAPIRateLimit.Key { .init(gridCompanyID: UUID(), tokenHash: SecureToken.hash(SecureToken.generate())) }
+        for _ in 0..<(RegisterAPIRateLimit.pruneAbove + 1) { #expect(limit.admit(madeUp()) == nil) }
+        #expect(limit.trackedKeys == RegisterAPIRateLimit.pruneAbove + 1)
         seconds.withLockedValue { $0 += 1 } // every bucket is full again
-        let kept = UUID()
-        #expect(limit.admit(kept) == nil)
-        #expect(limit.trackedIDs == 1, "the full buckets were forgotten, the new one kept")
+        #expect(limit.admit(madeUp()) == nil)
+        #expect(limit.trackedKeys == 1, "the full buckets were forgotten, the new one kept")
     }
 
     @Test func withoutATokenTheRegisterCannotBeReadAtAll() async throws {

@@ -19,9 +19,6 @@ struct RegisterAPIController {
         guard let id = req.parameters.get(SitePath.organizationIDKey).flatMap(UUID.init(uuidString:)),
               let token = req.headers.bearerAuthorization?.token
         else { return req.eventLoop.makeSucceededFuture(try Self.unauthorized()) }
-        if let wait = req.application.registerAPIRateLimit?.admit(id) {
-            return req.eventLoop.makeSucceededFuture(try Self.tooManyRequests(retryAfter: wait))
-        }
         let key: FacilityLookupKey
         let query = Self.queryItems(req.url.query)
         switch FacilityLookupKey.parse(meterNumber: query["meterNumber"] ?? "", gsrn: query["gsrn"] ?? "") {
@@ -29,6 +26,9 @@ struct RegisterAPIController {
         case .failure(let refused): return req.eventLoop.makeSucceededFuture(try Self.error(refused.statusText, status: .badRequest))
         }
         let tokenHash = SecureToken.hash(token)
+        if let wait = req.application.registerAPIRateLimit?.admit(.init(gridCompanyID: id, tokenHash: tokenHash)) {
+            return req.eventLoop.makeSucceededFuture(try Self.tooManyRequests(retryAfter: wait))
+        }
         let answer = if let reader = req.application.registerReader {
             reader.document(gridCompanyID: id, for: key, authorizedByTokenHash: tokenHash, on: req.eventLoop, logger: req.logger)
         } else {
@@ -100,7 +100,7 @@ struct RegisterAPIController {
 
     private static func unauthorized() throws -> Response { try error("Invalid token", status: .unauthorized) }
 
-    /// Over REGISTER_API_RATE_LIMIT for this grid company: try again after the whole seconds given.
+    /// Over REGISTER_API_RATE_LIMIT for this grid company and token: try again after the whole seconds given.
     private static func tooManyRequests(retryAfter seconds: Double) throws -> Response {
         let response = try error("Too many requests", status: .tooManyRequests)
         response.headers.replaceOrAdd(name: .retryAfter, value: String(max(1, Int(seconds.rounded(.up)))))

@@ -4,12 +4,18 @@ import NIOConcurrencyHelpers
 import NIOCore
 import Vapor
 
-/// Limits the register API per grid company id, in this app instance: `perSecond` lookups on average and
-/// twice as many at once (REGISTER_API_RATE_LIMIT). A leaked token cannot read the register out at full
-/// speed, and one client in a loop does not crowd out the rest.
+/// Limits the register API per grid company and token, in this app instance: `perSecond` lookups on
+/// average and twice as many at once (REGISTER_API_RATE_LIMIT). A leaked token cannot read the register out
+/// at full speed, and one client in a loop does not crowd out the rest. Requests with a wrong token count
+/// apart (under that token), so nobody without the company's token can use up its allowance.
 final class RegisterAPIRateLimit: Sendable {
+    struct Key: Hashable, Sendable {
+        let gridCompanyID: UUID
+        let tokenHash: String
+    }
+
     private struct State {
-        var buckets: [UUID: TokenBucket] = [:]
+        var buckets: [Key: TokenBucket] = [:]
         var prunedAt: Double = 0
     }
 
@@ -17,8 +23,8 @@ final class RegisterAPIRateLimit: Sendable {
     private let state = NIOLockedValueBox(State())
     private let clock: @Sendable () -> Double
 
-    /// Above this many ids, the buckets that are full again (as good as new) are forgotten, at most once a
-    /// second: ids nobody uses, or made-up ones, cannot fill the memory.
+    /// Above this many keys, the buckets that are full again (as good as new) are forgotten, at most once a
+    /// second: keys nobody uses, or made-up ones, cannot fill the memory.
     static let pruneAbove = 1_000
 
     init(perSecond: Int, clock: @escaping @Sendable () -> Double = { Double(NIODeadline.now().uptimeNanoseconds) / 1e9 }) {
@@ -26,24 +32,24 @@ final class RegisterAPIRateLimit: Sendable {
         self.clock = clock
     }
 
-    /// nil: go ahead. Otherwise the seconds until the next lookup for `gridCompanyID` is allowed.
-    func admit(_ gridCompanyID: UUID) -> Double? {
+    /// nil: go ahead. Otherwise the seconds until the next lookup with `key` is allowed.
+    func admit(_ key: Key) -> Double? {
         let now = clock()
         return state.withLockedValue { state in
             if state.buckets.count > Self.pruneAbove, now - state.prunedAt >= 1 {
                 state.buckets = state.buckets.filter { !$0.value.isFull(at: now) }
                 state.prunedAt = now
             }
-            var bucket = state.buckets[gridCompanyID]
+            var bucket = state.buckets[key]
                 ?? TokenBucket(ratePerSecond: Double(perSecond), capacity: Double(2 * perSecond), now: now)
             let wait = bucket.take(now: now)
-            state.buckets[gridCompanyID] = bucket
+            state.buckets[key] = bucket
             return wait
         }
     }
 
-    /// How many ids have a bucket now.
-    var trackedIDs: Int { state.withLockedValue { $0.buckets.count } }
+    /// How many keys have a bucket now.
+    var trackedKeys: Int { state.withLockedValue { $0.buckets.count } }
 }
 
 extension Application {
