@@ -22,6 +22,9 @@ struct TestApp {
         var config = try AppConfig.fromEnvironment([:])
         config.database = database.location
         config.bcryptCost = 4
+        // Tests run in parallel, each app with its own pool: two connections per event loop keep the whole
+        // run well under the test PostgreSQL's max_connections (a CI run once hit "too many clients").
+        config.databasePoolSize = 2
         config.personalDataKeys = .inline(json: String(decoding: try JSONEncoder().encode(PersonalDataKeySet.generated(now: start)), as: UTF8.self))
         config.logLevel = logLevel
         let clock = FakeClock(start)
