@@ -21,7 +21,9 @@ def measured(path):
     text = open(path).read()
     percentiles = {p: float(v) * UNITS[u] for p, v, u in re.findall(r"\s(50|99)%\s+([\d.]+)(us|ms|s)", text)}
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+    latency_max = re.search(r"Latency\s+\S+\s+\S+\s+([\d.]+)(us|ms|s)\s", text)
     return {
+        "max": float(latency_max.group(1)) * UNITS[latency_max.group(2)],
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1)),
         "p50": percentiles["50"],
         "p99": percentiles["99"],
@@ -39,7 +41,7 @@ def steal_percent(before, after):
 def line(path, label, before, after):
     m = measured(path)
     errors = f"   non-2xx {m['non_2xx']}" if m["non_2xx"] else ""
-    print(f"{label:16} {m['rps']:10,.0f} req/s   p50 {m['p50']:.2f} ms   p99 {m['p99']:.2f} ms"
+    print(f"{label:16} {m['rps']:10,.0f} req/s   p50 {m['p50']:.2f} ms   p99 {m['p99']:.2f} ms   max {m['max']:.1f} ms"
           f"   steal {steal_percent(before, after):.0f}%{errors}")
 
 
@@ -66,8 +68,20 @@ def rounds(work, count):
             p99 = statistics.median(at(key, connections, r)["p99"] for r in range(1, count + 1))
             parts.append(f"{key} {rps:,.0f} req/s ({rps / plain:.2f}), p50 {p50:.2f} ms, p99 {p99:.2f} ms")
         print(f"median, {connections:2} connection(s): " + "; ".join(parts))
-    print(f"targets held: throughput under load >= 0.5 of the plain route in {throughput_held} of {2 * count}; "
-          f"p99 < 2 ms at one connection in {p99_held} of {2 * count}")
+    print(f"rounds in which each target held: throughput under load >= 0.5 of the plain route in {throughput_held} "
+          f"of {2 * count}; p99 < 2 ms at one connection in {p99_held} of {2 * count}")
+    # The verdict: each lookup kind's median over the rounds, as one would report any benchmark. A single round
+    # can fall on a moment when the whole machine pauses: the plain route shows the same pauses (a max of about
+    # 100 ms), and the steal column is mostly above 0% then. wrk corrects for coordinated omission: it adds the
+    # requests a steady client would have sent during a pause, so at one connection one 100 ms pause adds some
+    # 500 samples between 100 ms and 0.4 ms, and that round's p99 becomes tens of milliseconds.
+    throughput = [statistics.median(at(key, 16, r)["rps"] / at("plain", 16, r)["rps"] for r in range(1, count + 1))
+                  for key in KEYS]
+    p99 = [statistics.median(at(key, 1, r)["p99"] for r in range(1, count + 1)) for key in KEYS]
+    met = all(ratio >= 0.5 for ratio in throughput) and all(ms < 2 for ms in p99)
+    print(f"targets by the median of {count} rounds: throughput under load meter {throughput[0]:.2f}, gsrn "
+          f"{throughput[1]:.2f} of the plain route (>= 0.5); p99 at one connection meter {p99[0]:.2f} ms, gsrn "
+          f"{p99[1]:.2f} ms (< 2 ms): {'met' if met else 'NOT met'}")
 
 
 if __name__ == "__main__":
