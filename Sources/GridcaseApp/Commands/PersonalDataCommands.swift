@@ -130,6 +130,11 @@ struct RetentionSchedule: LifecycleHandler {
                 do {
                     let count = try await RetentionCommand.apply(app)
                     app.logger.info("Retention ran", metadata: ["cases": .stringConvertible(count)])
+                } catch let failed as PseudonymisationFailed {
+                    // Case ids and error types only.
+                    app.logger.error("Retention left cases with their personal data", metadata: [
+                        "cases": .stringConvertible(failed.pseudonymised.count), "failed": .string(failed.description),
+                    ])
                 } catch {
                     app.logger.error("Retention failed", metadata: ["error": .string(String(describing: type(of: error)))])
                 }

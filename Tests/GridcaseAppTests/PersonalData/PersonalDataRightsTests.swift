@@ -84,6 +84,62 @@ import Vapor
         }
     }
 
+    @Test func pseudonymisingTakesPersonalDataOutOfNotesDecisionTextsAndAttachmentNames() async throws {
+        try await TestApp.run { t in
+            let installer = try await t.signedIn(Demo.email(.installer, of: Demo.oresundsEl))
+            let id = try await t.createCase(installer)
+            try await t.save(installer, case: id, fields: TestApp.completeServiceChange)
+            _ = try await installer.get(SitePath.caseDetail(.value(id)).relative)
+            try await installer.post(SitePath.caseNotes(.value(id)).relative,
+                                     form: ["body": "Ring EVA ANDERSSON på 070-999 88 77 innan, mätarskåpet på Storgatan 1 är låst."])
+            let uploaded = try await CaseAttachmentTests().upload(installer, to: SitePath.caseAttachments(.value(id)).relative,
+                                                                  fields: ["attachmentCategory": "sitePlan"],
+                                                                  file: ("Andersson situationsplan.pdf", "application/pdf", CaseAttachmentTests.pdf))
+            #expect(uploaded.status == .seeOther)
+            let handler = try #require(try await User.query(on: t.app.db).filter(\.$email == Demo.email(.caseHandler, of: Demo.kullabygden)).first())
+            var details = CaseDecisionDetails()
+            details.reason = "Ägaren (811218-9876, eva.andersson@exempel.se) har inte svarat."
+            details.conditions = "Huvudsäkring 3 x 25 A, anläggnings-ID 735999000000000013."
+            try await CaseDecision(caseID: id, actorID: try handler.requireID(), at: t.clock.now(), transition: .returnForCompletion,
+                                   from: .submitted, details: details).create(on: t.app.db)
+            try await t.sql.raw("UPDATE cases SET status = \(bind: CaseStatus.closed.rawValue) WHERE id = \(bind: id)").run()
+
+            #expect(try await t.app.personalDataRights.pseudonymise([id]) == [id])
+
+            let gone = PersonalDataRemoval.placeholder
+            let note = try #require(try await CaseNote.query(on: t.app.db).filter(\.$caseRecord.$id == id).first())
+            #expect(note.body == "Ring \(gone) \(gone) på \(gone) innan, mätarskåpet på \(gone) är låst.")
+            let decision = try #require(try await CaseDecision.query(on: t.app.db).filter(\.$caseRecord.$id == id).first())
+            #expect(decision.details.reason == "Ägaren (\(gone), \(gone)) har inte svarat.")
+            #expect(decision.details.conditions == details.conditions, "technical text stays")
+            let attachment = try #require(try await Attachment.query(on: t.app.db).filter(\.$caseRecord.$id == id).first())
+            #expect(attachment.fileName == "\(gone) situationsplan.pdf")
+            #expect(attachment.data == Data(CaseAttachmentTests.pdf), "a document's content is not scanned")
+            let history = try await t.sql.raw("SELECT changes FROM case_events WHERE case_id = \(bind: id) AND changes IS NOT NULL").all()
+                .map { try $0.decode(column: "changes", as: String.self) }.joined()
+            #expect(!history.contains("Andersson") && history.contains("situationsplan.pdf"))
+        }
+    }
+
+    @Test func aCaseThatCannotBePseudonymisedKeepsItsDataAndDoesNotStopTheOthers() async throws {
+        try await TestApp.run { t in
+            let broken = try await caseWithPerson(t, status: .closed)
+            let fine = try await caseWithPerson(t, status: .closed)
+            try await t.sql.raw("UPDATE case_events SET changes = 'not json' WHERE case_id = \(bind: broken) AND kind = 'fieldsChanged'").run()
+            let error = await #expect(throws: PseudonymisationFailed.self) {
+                try await t.app.personalDataRights.pseudonymise([broken, fine])
+            }
+            #expect(error?.caseIDs.keys.sorted { $0.uuidString < $1.uuidString } == [broken])
+            #expect(error?.pseudonymised == [fine])
+            #expect(error?.description.contains("Andersson") == false)
+            #expect(try await t.loadCase(fine).personalDataRemovedAt != nil)
+            let kept = try await t.loadCase(broken)
+            let keptValues = try kept.fieldValues(t.app.personalData)
+            #expect(kept.personalDataRemovedAt == nil && keptValues["owner.lastName"] == "Andersson",
+                    "the failed case's transaction was rolled back whole")
+        }
+    }
+
     @Test func aDeletedDraftLeavesNothingOfThePersonBehind() async throws {
         try await TestApp.run { t in
             let installer = try await t.signedIn(Demo.email(.installer, of: Demo.oresundsEl))

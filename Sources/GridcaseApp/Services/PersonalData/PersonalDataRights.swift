@@ -88,28 +88,39 @@ struct PersonalDataRights {
     }
 
     /// Pseudonymises the personal data of these cases where they are finished (closed or cancelled): the case,
-    /// its history of field changes and its search copies keep no name, address, phone, e-mail or identity
-    /// number. Returns the ids changed; an unfinished case is left alone.
+    /// its history, its search copies, its notes, the texts of its decisions and its attachments' names keep no
+    /// name, address, phone, e-mail or identity number. Returns the ids changed; an unfinished case is left alone.
+    /// Each case in its own transaction: a case that cannot be pseudonymised keeps all its data and does not
+    /// stop the others; `PseudonymisationFailed` names such cases after the rest are done.
     func pseudonymise(_ caseIDs: [UUID]) async throws -> [UUID] {
         var changed: [UUID] = []
+        var failed: [UUID: String] = [:]
         for id in caseIDs {
-            let done = try await database.transaction { db -> Bool in
-                guard let record = try await Case.find(id, on: db), record.personalDataRemovedAt == nil,
-                      PersonalDataRemoval.mayRemove(from: record.status) else { return false }
-                try record.setFieldValues(PersonalDataRemoval.pseudonymised(try record.fieldValues(cipher)), cipher)
-                record.personalDataRemovedAt = clock.now()
-                record.version += 1
-                try await record.save(on: db)
-                for event in try await CaseEvent.query(on: db).filter(\.$caseRecord.$id == id).filter(\.$changes != nil).all() {
-                    let changes = try JSONDecoder().decode([FieldChange].self, from: Data((event.changes ?? "[]").utf8))
-                    event.changes = String(decoding: try JSONEncoder().encode(changes.map(PersonalDataRemoval.pseudonymised)), as: UTF8.self)
-                    try await event.save(on: db)
-                }
-                return true
+            do {
+                if try await pseudonymise(id) { changed.append(id) }
+            } catch {
+                // The error's type only: a database error could quote the data it choked on.
+                failed[id] = String(describing: type(of: error))
             }
-            if done { changed.append(id) }
         }
+        guard failed.isEmpty else { throw PseudonymisationFailed(caseIDs: failed, pseudonymised: changed) }
         return changed
+    }
+
+    /// Whether the case was finished and still held personal data, which it no longer does.
+    private func pseudonymise(_ id: UUID) async throws -> Bool {
+        try await database.transaction { db -> Bool in
+            guard let record = try await Case.find(id, on: db), record.personalDataRemovedAt == nil,
+                  PersonalDataRemoval.mayRemove(from: record.status) else { return false }
+            let values = try record.fieldValues(cipher)
+            let removal = PersonalDataRemoval(caseValues: values, today: CalendarDay.today(clock))
+            try record.setFieldValues(removal.pseudonymised(values), cipher)
+            record.personalDataRemovedAt = clock.now()
+            record.version += 1
+            try await record.save(on: db)
+            try await CasePseudonymisation(caseID: id, removal: removal).apply(on: db)
+            return true
+        }
     }
 
     /// Finished cases not changed for `months` that still hold personal data.
@@ -178,5 +189,16 @@ struct PersonalDataRights {
         let personalData: [String: String]
         let personalDataRemovedAt: Date?
         let accesses: [Access]
+    }
+}
+
+/// Some cases could not be pseudonymised (each with its error's type); the others were.
+struct PseudonymisationFailed: Error, CustomStringConvertible {
+    let caseIDs: [UUID: String]
+    let pseudonymised: [UUID]
+
+    var description: String {
+        "\(caseIDs.count) case(s) could not be pseudonymised and keep their data: "
+            + caseIDs.sorted { $0.key.uuidString < $1.key.uuidString }.map { "\($0.key) (\($0.value))" }.joined(separator: ", ")
     }
 }
