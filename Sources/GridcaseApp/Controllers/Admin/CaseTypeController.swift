@@ -52,7 +52,7 @@ struct CaseTypeController {
 
     /// Offers a job type again or stops offering it; cases already filed keep it.
     @Sendable func setJobTypeActivation(req: Request) async throws -> Response {
-        let user = try req.currentUser
+        _ = try req.currentUser // signed in before anything is looked up
         let id = try req.uuidParameter(SitePath.jobTypeIDKey)
         guard let jobType = try await JobType.find(id, on: req.db) else { throw Abort(.notFound) }
         try req.authorize(.configureCaseHandling, ownerOrganizationID: jobType.$gridCompany.id)
