@@ -69,6 +69,9 @@ struct ErasePersonCommand: AsyncCommand {
         for caseNumber in erasure.inProgress {
             context.console.warning("\(caseNumber) pågår och ändrades inte.")
         }
+        for caseNumber in erasure.failed {
+            context.console.error("\(caseNumber) kunde inte rensas och har kvar sina uppgifter; försök igen.")
+        }
     }
 }
 

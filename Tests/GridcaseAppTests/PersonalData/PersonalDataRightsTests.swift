@@ -190,4 +190,28 @@ import Vapor
             #expect(try await handler.get(SitePath.adminPersonalData.relative).status == .forbidden)
         }
     }
+
+    @Test func anErasureThatCannotPseudonymiseACaseSaysSoOnThePageAndErasesTheRest() async throws {
+        try await TestApp.run { t in
+            let installer = try await t.signedIn(Demo.email(.installer, of: Demo.oresundsEl))
+            var ids: [UUID] = []
+            for _ in 0..<2 {
+                let id = try await t.createCase(installer)
+                try await t.save(installer, case: id, fields: TestApp.completeServiceChange)
+                try await t.sql.raw("UPDATE cases SET status = \(bind: CaseStatus.closed.rawValue) WHERE id = \(bind: id)").run()
+                ids.append(id)
+            }
+            try await t.sql.raw("UPDATE case_events SET changes = 'not json' WHERE case_id = \(bind: ids[0]) AND kind = 'fieldsChanged'").run()
+            let broken = try await t.loadCase(ids[0]).caseNumber
+
+            let admin = try await t.signedIn(Demo.email(.installerAdmin, of: Demo.oresundsEl))
+            _ = try await admin.get(SitePath.adminPersonalData.relative)
+            let erased = try await admin.post(SitePath.adminPersonalDataErase.relative, form: ["personnummer": "811218-9876"])
+            #expect(erased.status == .ok)
+            #expect(erased.body.string.contains("borttagna ur 1 avslutade"))
+            #expect(erased.body.string.contains("Kunde inte rensas: \(broken)."))
+            #expect(!erased.body.string.contains("Pågående ärenden ändrades inte"), "a finished case that failed is not called in progress")
+            #expect(try await t.loadCase(ids[1]).personalDataRemovedAt != nil)
+        }
+    }
 }

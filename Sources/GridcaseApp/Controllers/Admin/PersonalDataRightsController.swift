@@ -39,6 +39,8 @@ struct PersonalDataRightsController {
         let erasure = try await rights(req).erase(person, organizationID: PersonalDataRights.scope(of: admin))
         let result = "Personuppgifterna är borttagna ur \(erasure.erased) avslutade eller makulerade ärenden."
             + (erasure.inProgress.isEmpty ? "" : " Pågående ärenden ändrades inte: " + erasure.inProgress.joined(separator: ", ") + ".")
+            + (erasure.failed.isEmpty ? "" : " Kunde inte rensas: " + erasure.failed.joined(separator: ", ")
+                + ". De har kvar sina uppgifter; försök igen, och kontakta driften om det inte går.")
         return try await req.render(PersonalDataRightsPage(form: Form(), error: nil, result: result))
     }
 

@@ -34,20 +34,27 @@ struct PersonalDataRights {
         AccessPolicy.isAllowed(admin.role, .answerDataSubjectRequests, .otherOrganization) ? nil : admin.$organization.id
     }
 
-    /// What erasing a person did: the finished cases pseudonymised, and the case numbers still in progress,
-    /// which are left alone.
+    /// What erasing a person did: the finished cases pseudonymised, the case numbers still in progress (left
+    /// alone), and the finished ones that could not be pseudonymised (they keep their data; try again).
     struct Erasure: Sendable {
         let erased: Int
         let inProgress: [String]
+        let failed: [String]
     }
 
     /// Pseudonymises `person`'s data in their finished cases (within `organizationID`'s cases when given).
     func erase(_ person: Person, organizationID: UUID?) async throws -> Erasure {
         let caseIDs = try await cases(of: person, organizationID: organizationID)
-        let changed = try await pseudonymise(caseIDs)
+        let changed: [UUID], failed: Set<UUID>
+        do {
+            (changed, failed) = (try await pseudonymise(caseIDs), [])
+        } catch let failure as PseudonymisationFailed {
+            (changed, failed) = (failure.pseudonymised, Set(failure.caseIDs.keys))
+        }
         let left = try await Case.query(on: database).filter(\.$id ~~ caseIDs.filter { !changed.contains($0) })
             .filter(\.$personalDataRemovedAt == nil).sort(\.$caseNumber).all()
-        return Erasure(erased: changed.count, inProgress: left.map(\.caseNumber))
+        return Erasure(erased: changed.count, inProgress: left.filter { !failed.contains($0.id ?? UUID()) }.map(\.caseNumber),
+                       failed: left.filter { failed.contains($0.id ?? UUID()) }.map(\.caseNumber))
     }
 
     let database: any Database
