@@ -99,14 +99,36 @@ import VaporTesting
         }
     }
 
+    @Test func aRunOfRefusalsIsLoggedOnceWhenItStartsAndOnceWhenItEnds() async throws {
+        try await TestApp.run(logLevel: .info) { t in
+            let seconds = NIOLockedValueBox(1000.0)
+            t.app.registerAPIRateLimit = RegisterAPIRateLimit(perSecond: 1, clock: { seconds.withLockedValue { $0 } })
+            let (kullabygden, token) = try await giveToken(t, to: Demo.kullabygden)
+            let company = kullabygden.uuidString
+            func lines(_ text: String) -> [String] { LogCapture.all.filter { $0.contains(text) && $0.contains(company) } }
+            for _ in 1...2 { #expect(try await get(t, kullabygden, query: "meterNumber=73001001", token: token).status == .ok) }
+            for _ in 1...5 { #expect(try await get(t, kullabygden, query: "meterNumber=73001001", token: token).status == .tooManyRequests) }
+            let started = lines("Register API rate limit reached")
+            #expect(started.count == 1, "one line for the run, not one per refusal")
+            #expect(started.first?.contains(String(SecureToken.hash(token).prefix(12))) == true, "which token, by its hash")
+            #expect(!LogCapture.all.contains { $0.contains(token) }, "never the token itself")
+            #expect(!LogCapture.all.contains { $0.contains("73001001") }, "nor the looked-up number")
+
+            seconds.withLockedValue { $0 += 1 }
+            #expect(try await get(t, kullabygden, query: "meterNumber=73001001", token: token).status == .ok)
+            let ended = lines("Register API rate limit no longer reached")
+            #expect(ended.count == 1 && ended.first?.contains("refused=5") == true)
+        }
+    }
+
     @Test func madeUpIDsAndTokensCannotFillTheRateLimitsMemory() {
         let seconds = NIOLockedValueBox(0.0)
         let limit = RegisterAPIRateLimit(perSecond: 10, clock: { seconds.withLockedValue { $0 } })
         func madeUp() -> RegisterAPIRateLimit.Key { .init(gridCompanyID: UUID(), tokenHash: SecureToken.hash(SecureToken.generate())) }
-        for _ in 0..<(RegisterAPIRateLimit.pruneAbove + 1) { #expect(limit.admit(madeUp()) == nil) }
+        for _ in 0..<(RegisterAPIRateLimit.pruneAbove + 1) { #expect(limit.admit(madeUp()) == .admitted(refusedBefore: 0)) }
         #expect(limit.trackedKeys == RegisterAPIRateLimit.pruneAbove + 1)
         seconds.withLockedValue { $0 += 1 } // every bucket is full again
-        #expect(limit.admit(madeUp()) == nil)
+        #expect(limit.admit(madeUp()) == .admitted(refusedBefore: 0))
         #expect(limit.trackedKeys == 1, "the full buckets were forgotten, the new one kept")
     }
 

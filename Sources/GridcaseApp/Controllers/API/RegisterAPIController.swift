@@ -26,8 +26,19 @@ struct RegisterAPIController {
         case .failure(let refused): return req.eventLoop.makeSucceededFuture(try Self.error(refused.statusText, status: .badRequest))
         }
         let tokenHash = SecureToken.hash(token)
-        if let wait = req.application.registerAPIRateLimit?.admit(.init(gridCompanyID: id, tokenHash: tokenHash)) {
-            return req.eventLoop.makeSucceededFuture(try Self.tooManyRequests(retryAfter: wait))
+        if let limit = req.application.registerAPIRateLimit {
+            switch limit.admit(.init(gridCompanyID: id, tokenHash: tokenHash)) {
+            case .admitted(refusedBefore: 0):
+                break
+            case .admitted(let refused):
+                req.logger.notice("Register API rate limit no longer reached", metadata: Self.logMetadata(id, tokenHash, refused: refused))
+            case .refused(let wait, let isFirst):
+                // One line when a run of refusals starts and one when it ends: a flood does not flood the log.
+                if isFirst {
+                    req.logger.warning("Register API rate limit reached", metadata: Self.logMetadata(id, tokenHash, refused: nil))
+                }
+                return req.eventLoop.makeSucceededFuture(try Self.tooManyRequests(retryAfter: wait))
+            }
         }
         let answer = if let reader = req.application.registerReader {
             reader.document(gridCompanyID: id, for: key, authorizedByTokenHash: tokenHash, on: req.eventLoop, logger: req.logger)
@@ -96,6 +107,13 @@ struct RegisterAPIController {
         case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
         default: nil
         }
+    }
+
+    /// Which grid company and which token (a prefix of its hash; the token itself is never logged).
+    private static func logMetadata(_ gridCompanyID: UUID, _ tokenHash: String, refused: Int?) -> Logger.Metadata {
+        var metadata: Logger.Metadata = ["grid-company": .string(gridCompanyID.uuidString), "token-hash": .string(String(tokenHash.prefix(12)))]
+        if let refused { metadata["refused"] = .stringConvertible(refused) }
+        return metadata
     }
 
     private static func unauthorized() throws -> Response { try error("Invalid token", status: .unauthorized) }

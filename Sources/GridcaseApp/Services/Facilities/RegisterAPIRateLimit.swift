@@ -14,8 +14,18 @@ final class RegisterAPIRateLimit: Sendable {
         let tokenHash: String
     }
 
+    /// What `admit` decided.
+    enum Admission: Equatable {
+        /// Go ahead; `refusedBefore` lookups with this key were refused since the last one let through.
+        case admitted(refusedBefore: Int)
+        /// Not now: try again after `retryAfter` seconds. `isFirst` when the lookup before it was let through.
+        case refused(retryAfter: Double, isFirst: Bool)
+    }
+
     private struct State {
         var buckets: [Key: TokenBucket] = [:]
+        /// The keys refused since their last admitted lookup, and how often.
+        var refusals: [Key: Int] = [:]
         var prunedAt: Double = 0
     }
 
@@ -32,19 +42,24 @@ final class RegisterAPIRateLimit: Sendable {
         self.clock = clock
     }
 
-    /// nil: go ahead. Otherwise the seconds until the next lookup with `key` is allowed.
-    func admit(_ key: Key) -> Double? {
+    func admit(_ key: Key) -> Admission {
         let now = clock()
         return state.withLockedValue { state in
             if state.buckets.count > Self.pruneAbove, now - state.prunedAt >= 1 {
                 state.buckets = state.buckets.filter { !$0.value.isFull(at: now) }
+                state.refusals = state.refusals.filter { state.buckets[$0.key] != nil }
                 state.prunedAt = now
             }
             var bucket = state.buckets[key]
                 ?? TokenBucket(ratePerSecond: Double(perSecond), capacity: Double(2 * perSecond), now: now)
             let wait = bucket.take(now: now)
             state.buckets[key] = bucket
-            return wait
+            guard let wait else {
+                return .admitted(refusedBefore: state.refusals.removeValue(forKey: key) ?? 0)
+            }
+            let refusedBefore = state.refusals[key, default: 0]
+            state.refusals[key] = refusedBefore + 1
+            return .refused(retryAfter: wait, isFirst: refusedBefore == 0)
         }
     }
 
