@@ -13,8 +13,10 @@ import Testing
         let values = ["Sara", "Karlsson", "Kyrkogatan 97", "553 67", "Jönköping"]
         #expect(pseudonymised("Ring SARA karlsson om mätarskåpet på Kyrkogatan 97, 553 67 jönköping.", knowing: values)
             == "Ring \(gone) \(gone) om mätarskåpet på \(gone), \(gone) \(gone).")
-        #expect(pseudonymised("Sarah Karlssons granne", knowing: values) == "Sarah Karlssons granne",
+        #expect(pseudonymised("Sarah Karlssonska granne", knowing: values) == "Sarah Karlssonska granne",
                 "a longer word that begins with a value is another word")
+        #expect(pseudonymised("Karlssons mätarskåp, Saras nyckel, SARA:S bil", knowing: values) == "\(gone) mätarskåp, \(gone) nyckel, \(gone) bil",
+                "the genitive goes with the name")
         #expect(pseudonymised("Kyrkogatan 97A", knowing: values) == "Kyrkogatan 97A")
     }
 

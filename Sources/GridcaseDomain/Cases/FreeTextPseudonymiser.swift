@@ -2,7 +2,7 @@
 /// written in decisions, and attachment names. Each removed part becomes `PersonalDataRemoval.placeholder`.
 ///
 /// Removed are the case's own personal values (names, addresses, phones, e-mails, identity numbers) wherever
-/// they stand as whole words, in any letter case; and, whoever they belong to, every e-mail address, every
+/// they stand as whole words, in any letter case, also in the genitive ("Anderssons"); and, whoever they belong to, every e-mail address, every
 /// valid personnummer or samordningsnummer (date and check digit), and every valid phone number (Swedish
 /// with area code, or international with +). Technical text stays: anläggnings-ID, dates, fuse sizes, and
 /// numbers that are none of these. A 10-digit number that starts with 0 reads as a phone number and goes.
@@ -40,11 +40,15 @@ public struct FreeTextPseudonymiser: Sendable {
         emailEnd(in: characters, from: start) ?? knownValueEnd(in: characters, from: start) ?? numberEnd(in: characters, from: start)
     }
 
+    private static let genitives = [["s"], [":", "s"]]
+
+    /// A value as a whole word, or in the genitive ("Anderssons", "Li:s"), which goes with it.
     private func knownValueEnd(in characters: [Character], from start: Int) -> Int? {
-        for value in knownValues where start + value.count <= characters.count {
-            let end = start + value.count
-            guard end == characters.count || !characters[end].isWordCharacter else { continue }
-            if zip(characters[start..<end], value).allSatisfy({ $0.lowercased() == $1 }) { return end }
+        for value in knownValues {
+            guard characters.hasLowercased(value, at: start) else { continue }
+            var end = start + value.count
+            if let genitive = Self.genitives.first(where: { characters.hasLowercased($0, at: end) }) { end += genitive.count }
+            if end == characters.count || !characters[end].isWordCharacter { return end }
         }
         return nil
     }
@@ -89,6 +93,13 @@ public struct FreeTextPseudonymiser: Sendable {
             if candidate.asciiDigits.count >= 8, (try? PhoneNumber(parsing: candidate)) != nil { return end }
         }
         return nil
+    }
+}
+
+private extension [Character] {
+    /// Whether `lowercased` (one lower-cased character each) stands here from `start`, in any letter case.
+    func hasLowercased(_ lowercased: [String], at start: Int) -> Bool {
+        start + lowercased.count <= count && zip(self[start...], lowercased).allSatisfy { $0.lowercased() == $1 }
     }
 }
 
