@@ -28,10 +28,13 @@ public struct PersonalDataSafeLogHandler: LogHandler {
         set { wrapped[metadataKey: key] = Self.valueBearingKeys.contains(key) ? Self.redacted : newValue }
     }
 
-    public func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?,
-                    source: String, file: String, function: String, line: UInt) {
-        wrapped.log(level: level, message: message, metadata: Self.redacting(metadata),
-                    source: source, file: file, function: function, line: line)
+    /// The event with its value-bearing metadata redacted. An error attached to the event is not passed on:
+    /// its description can quote the values it failed on (Gridcase's own code logs an error's type).
+    public func log(event: LogEvent) {
+        var safe = event
+        safe.metadata = Self.redacting(event.metadata)
+        safe.error = nil
+        wrapped.log(event: safe)
     }
 
     static func redacting(_ metadata: Logger.Metadata?) -> Logger.Metadata? {

@@ -27,10 +27,9 @@ enum LogCapture {
             set { metadata[key] = newValue }
         }
 
-        func log(level: Logger.Level, message: Logger.Message, metadata explicit: Logger.Metadata?,
-                 source: String, file: String, function: String, line: UInt) {
-            let merged = metadata.merging(explicit ?? [:]) { $1 }
-            let text = "\(level) \(label) \(message) \(merged.map { "\($0)=\($1)" }.sorted().joined(separator: " "))"
+        func log(event: LogEvent) {
+            let merged = metadata.merging(event.metadata ?? [:]) { $1 }
+            let text = "\(event.level) \(label) \(event.message) \(merged.map { "\($0)=\($1)" }.sorted().joined(separator: " "))"
             LogCapture.lines.withLockedValue { $0.append(text) }
         }
     }
