@@ -2,9 +2,9 @@
 /// written in decisions, and attachment names. Each removed part becomes `PersonalDataRemoval.placeholder`.
 ///
 /// Removed are the case's own personal values (names, addresses, phones, e-mails, identity numbers) wherever
-/// they stand as whole words, in any letter case, also in the genitive ("Anderssons"); and, whoever they belong to, every e-mail address, every
-/// valid personnummer or samordningsnummer (date and check digit), and every valid phone number (Swedish
-/// with area code, or international with +). Technical text stays: anläggnings-ID, dates, fuse sizes, and
+/// they stand as whole words, in any letter case, also in the genitive ("Anderssons"); and, whoever they
+/// belong to, every e-mail address, every valid personnummer or samordningsnummer (date and check digit),
+/// and every valid phone number (Swedish with area code, or international with +). Technical text stays: anläggnings-ID, dates, fuse sizes, and
 /// numbers that are none of these. A 10-digit number that starts with 0 reads as a phone number and goes.
 public struct FreeTextPseudonymiser: Sendable {
     /// Lower-cased, longest first, so that "Anna Karin" goes whole before "Anna" is tried.

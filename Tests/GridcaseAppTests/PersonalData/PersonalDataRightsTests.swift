@@ -125,12 +125,20 @@ import Vapor
         try await TestApp.run { t in
             let broken = try await caseWithPerson(t, status: .closed)
             let fine = try await caseWithPerson(t, status: .closed)
+            let unreadableDecision = try await caseWithPerson(t, status: .closed)
             try await t.sql.raw("UPDATE case_events SET changes = 'not json' WHERE case_id = \(bind: broken) AND kind = 'fieldsChanged'").run()
+            let handler = try #require(try await User.query(on: t.app.db).filter(\.$email == Demo.email(.caseHandler, of: Demo.kullabygden)).first())
+            let decision = try CaseDecision(caseID: unreadableDecision, actorID: try handler.requireID(), at: t.clock.now(),
+                                            transition: .returnForCompletion, from: .submitted, details: CaseDecisionDetails())
+            decision.detailsJSON = "not json"
+            try await decision.create(on: t.app.db)
             let error = await #expect(throws: PseudonymisationFailed.self) {
-                try await t.app.personalDataRights.pseudonymise([broken, fine])
+                try await t.app.personalDataRights.pseudonymise([broken, fine, unreadableDecision])
             }
-            #expect(error?.caseIDs.keys.sorted { $0.uuidString < $1.uuidString } == [broken])
+            #expect(Set(error?.caseIDs.keys.map { $0 } ?? []) == [broken, unreadableDecision])
             #expect(error?.pseudonymised == [fine])
+            #expect(try await CaseDecision.find(decision.id, on: t.app.db)?.detailsJSON == "not json",
+                    "a decision that cannot be read is not replaced by an empty one")
             #expect(error?.description.contains("Andersson") == false)
             #expect(try await t.loadCase(fine).personalDataRemovedAt != nil)
             let kept = try await t.loadCase(broken)

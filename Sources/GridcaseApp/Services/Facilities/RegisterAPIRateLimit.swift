@@ -55,7 +55,8 @@ final class RegisterAPIRateLimit: Sendable {
             let wait = bucket.take(now: now)
             state.buckets[key] = bucket
             guard let wait else {
-                return .admitted(refusedBefore: state.refusals.removeValue(forKey: key) ?? 0)
+                // Nearly always none refused: the lookup path then skips hashing the key again.
+                return .admitted(refusedBefore: state.refusals.isEmpty ? 0 : state.refusals.removeValue(forKey: key) ?? 0)
             }
             let refusedBefore = state.refusals[key, default: 0]
             state.refusals[key] = refusedBefore + 1

@@ -16,7 +16,9 @@ struct CasePseudonymisation {
             try await note.save(on: db)
         }
         for decision in try await CaseDecision.query(on: db).filter(\.$caseRecord.$id == caseID).all() {
-            decision.detailsJSON = String(decoding: try JSONEncoder().encode(removal.pseudonymised(decision.details)), as: UTF8.self)
+            // Read strictly: `details` would give empty details for text it cannot read, and those would be saved.
+            let details = try JSONDecoder().decode(CaseDecisionDetails.self, from: Data(decision.detailsJSON.utf8))
+            decision.detailsJSON = String(decoding: try JSONEncoder().encode(removal.pseudonymised(details)), as: UTF8.self)
             try await decision.save(on: db)
         }
         // Only the names: the files themselves stay where they are, unread.

@@ -53,8 +53,9 @@ struct PersonalDataRights {
         }
         let left = try await Case.query(on: database).filter(\.$id ~~ caseIDs.filter { !changed.contains($0) })
             .filter(\.$personalDataRemovedAt == nil).sort(\.$caseNumber).all()
-        return Erasure(erased: changed.count, inProgress: left.filter { !failed.contains($0.id ?? UUID()) }.map(\.caseNumber),
-                       failed: left.filter { failed.contains($0.id ?? UUID()) }.map(\.caseNumber))
+        let didFail = { (record: Case) in record.id.map(failed.contains) ?? false }
+        return Erasure(erased: changed.count, inProgress: left.filter { !didFail($0) }.map(\.caseNumber),
+                       failed: left.filter(didFail).map(\.caseNumber))
     }
 
     let database: any Database
